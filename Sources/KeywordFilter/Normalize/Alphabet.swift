@@ -1,0 +1,125 @@
+// kwfilter — KeywordFilter: code points → the automaton's symbols (character classes).
+
+/// Maps every input code point straight to the symbol the automaton reads, with the fold
+/// already applied: one table lookup per character in the scan loop.
+///
+/// Symbols: `0` for a character that folds to nothing any term contains (it breaks a match),
+/// `1…` for the folded characters that occur in terms, and two markers: ``noise`` (skipped)
+/// and ``multiple`` (folds to several characters; handled off the fast path).
+struct Alphabet: Sendable {
+  static let noise: UInt16 = 0xFFFF
+  static let multiple: UInt16 = 0xFFFE
+  /// Most distinct term characters one filter can hold.
+  static let capacity = 0xFFFD
+
+  /// Symbol of each BMP code point (surrogates map to 0).
+  let bmp: [UInt16]
+  /// Symbol of each folded code point that occurs in a term.
+  let symbolOfFolded: [UInt32: UInt16]
+  /// Number of symbols including 0: the automaton's alphabet size.
+  let size: Int
+  /// The normalization this alphabet applies.
+  let normalization: Normalization
+  let folds: FoldTable
+
+  /// Builds the alphabet for the given normalized terms.
+  init(foldedTerms: [[UInt32]], normalization: Normalization, folds: FoldTable) throws(
+    FilterError
+  ) {
+    var counts: [UInt32: Int] = [:]
+    for term in foldedTerms { for cp in term { counts[cp, default: 0] += 1 } }
+    if counts.count > Alphabet.capacity {
+      throw FilterError(
+        reason: "the lists use \(counts.count) distinct characters; at most \(Alphabet.capacity)")
+    }
+    // Frequent characters get small symbols (keeps hot double-array slots together).
+    let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    var symbolOfFolded: [UInt32: UInt16] = [:]
+    var flat = [UInt16](repeating: 0, count: 0x10000)
+    for (i, entry) in ordered.enumerated() {
+      let symbol = UInt16(i + 1)
+      symbolOfFolded[entry.key] = symbol
+      if entry.key < 0x10000 { flat[Int(entry.key)] = symbol }
+    }
+    var bmp = [UInt16](repeating: 0, count: 0x10000)
+    if normalization.foldCharacters || normalization.skipNoise {
+      for cp in 0..<0x10000 where !(0xD800..<0xE000).contains(cp) {
+        bmp[cp] = Alphabet.symbol(
+          of: UInt32(cp), normalization: normalization, folds: folds, flat: flat,
+          symbolOfFolded: symbolOfFolded)
+      }
+    } else {
+      bmp = flat
+    }
+    self.bmp = bmp
+    self.symbolOfFolded = symbolOfFolded
+    self.size = ordered.count + 1
+    self.normalization = normalization
+    self.folds = folds
+  }
+
+  private static func symbol(
+    of cp: UInt32, normalization: Normalization, folds: FoldTable, flat: [UInt16],
+    symbolOfFolded: [UInt32: UInt16]
+  ) -> UInt16 {
+    switch fold(cp, normalization: normalization, folds: folds) {
+    case .noise: return noise
+    case .single(let f): return f < 0x10000 ? flat[Int(f)] : (symbolOfFolded[f] ?? 0)
+    case .multiple: return multiple
+    }
+  }
+
+  /// The fold of `cp` under a normalization (identity when folding is off; noise only when
+  /// noise skipping is on).
+  static func fold(_ cp: UInt32, normalization: Normalization, folds: FoldTable) -> Folded {
+    if !normalization.foldCharacters {
+      if normalization.skipNoise, folds.fold(cp) == .noise { return .noise }
+      return .single(cp)
+    }
+    let f = folds.fold(cp)
+    if f == .noise && !normalization.skipNoise { return .single(cp) }
+    return f
+  }
+
+  /// The fold of `cp` under this alphabet's normalization.
+  func fold(_ cp: UInt32) -> Folded { Alphabet.fold(cp, normalization: normalization, folds: folds) }
+
+  /// The symbol of any code point (slow path for astral characters).
+  func symbol(of cp: UInt32) -> UInt16 {
+    if cp < 0x10000 { return bmp[Int(cp)] }
+    switch fold(cp) {
+    case .noise: return Alphabet.noise
+    case .single(let f): return symbolOfFolded[f] ?? 0
+    case .multiple: return Alphabet.multiple
+    }
+  }
+
+  /// The symbol of an already folded code point (0 if no term contains it).
+  func symbol(ofFolded f: UInt32) -> UInt16 { symbolOfFolded[f] ?? 0 }
+
+  /// The folded, noise-free code points of a term, as the automaton's patterns see them.
+  static func foldTerm(_ text: String, normalization: Normalization, folds: FoldTable) -> [UInt32]
+  {
+    var result: [UInt32] = []
+    for scalar in text.unicodeScalars {
+      switch fold(scalar.value, normalization: normalization, folds: folds) {
+      case .noise: continue
+      case .single(let f): result.append(f)
+      case .multiple(let fs): result.append(contentsOf: fs)
+      }
+    }
+    return result
+  }
+
+  /// Whether a folded code point is a "word" character for the Latin boundary rule: a digit,
+  /// or a letter of the Latin, Greek or Cyrillic scripts.
+  static func isWordCharacter(_ f: UInt32) -> Bool {
+    if f < 0x80 {
+      return (0x30...0x39).contains(f) || (0x61...0x7A).contains(f) || (0x41...0x5A).contains(f)
+    }
+    guard f < 0x530 || (0x1E00..<0x2000).contains(f), let scalar = Unicode.Scalar(f) else {
+      return false
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+}

@@ -1,0 +1,112 @@
+// kwfilter — KeywordFilter: random access to recent input bytes, for the slow paths.
+
+/// The recent input as one address space: the scanner's history followed by the chunk being
+/// scanned. Used only off the fast path (finding where a match starts, checking the characters
+/// around it), so clarity beats speed here.
+struct ByteView {
+  let history: [UInt8]
+  let historyStart: Int
+  let current: UnsafeRawBufferPointer
+  let currentStart: Int
+  /// Offset of the end of the input, once it is known.
+  let streamEnd: Int?
+
+  /// The byte at an absolute offset, or nil if it is not held (or past the end).
+  func byte(at offset: Int) -> UInt8? {
+    if offset >= currentStart && offset < currentStart + current.count {
+      return current[offset - currentStart]
+    }
+    if offset >= historyStart && offset < historyStart + history.count {
+      return history[offset - historyStart]
+    }
+    return nil
+  }
+
+  /// The bytes of a range as text (UTF-8; bytes no longer held are left out).
+  func text(_ range: Range<Int>) -> String {
+    String(decoding: range.compactMap { byte(at: $0) }, as: UTF8.self)
+  }
+
+  /// The UTF-8 character starting at `offset`: its code point and length, or nil if the bytes
+  /// there are not a complete, valid character.
+  func character(at offset: Int) -> (scalar: UInt32, length: Int)? {
+    guard let b0 = byte(at: offset) else { return nil }
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    let length: Int
+    var cp: UInt32
+    switch b0 {
+    case 0xC2...0xDF:
+      length = 2
+      cp = UInt32(b0 & 0x1F)
+    case 0xE0...0xEF:
+      length = 3
+      cp = UInt32(b0 & 0x0F)
+    case 0xF0...0xF4:
+      length = 4
+      cp = UInt32(b0 & 0x07)
+    default: return nil
+    }
+    for i in 1..<length {
+      guard let b = byte(at: offset + i), b & 0xC0 == 0x80 else { return nil }
+      if i == 1 {
+        if b0 == 0xE0 && b < 0xA0 { return nil }
+        if b0 == 0xED && b >= 0xA0 { return nil }
+        if b0 == 0xF0 && b < 0x90 { return nil }
+        if b0 == 0xF4 && b >= 0x90 { return nil }
+      }
+      cp = cp << 6 | UInt32(b & 0x3F)
+    }
+    return (cp, length)
+  }
+
+  /// The valid character that ends exactly at `offset`, or nil.
+  func character(endingAt offset: Int) -> (scalar: UInt32, start: Int)? {
+    var start = offset - 1
+    while start > offset - 4, let b = byte(at: start), b & 0xC0 == 0x80 { start -= 1 }
+    guard let (cp, length) = character(at: start), start + length == offset else { return nil }
+    return (cp, start)
+  }
+
+  /// Where an occurrence of `symbols` folded symbols ending at `end` starts: walk back over
+  /// characters, counting the symbols each folds to (noise counts none).
+  func start(ofMatchEndingAt end: Int, symbols: Int, alphabet: Alphabet) -> Int {
+    var remaining = symbols
+    var offset = end
+    while remaining > 0 {
+      guard let (cp, start) = character(endingAt: offset) else { return offset }
+      switch alphabet.fold(cp) {
+      case .noise: break
+      case .single: remaining -= 1
+      case .multiple(let fs): remaining -= fs.count
+      }
+      offset = start
+    }
+    return offset
+  }
+
+  /// Whether the character around a boundary is a word character (Latin letter or digit
+  /// after folding). Missing, invalid and noise characters are not.
+  func isWordCharacter(_ cp: UInt32?, alphabet: Alphabet) -> Bool {
+    guard let cp else { return false }
+    switch alphabet.fold(cp) {
+    case .noise: return false
+    case .single(let f): return Alphabet.isWordCharacter(f)
+    case .multiple(let fs): return Alphabet.isWordCharacter(fs[0])
+    }
+  }
+
+  /// The Latin word-boundary rule for an occurrence (see ``Normalization``).
+  func passesBoundaries(_ o: Occurrence, filter: Filter) -> Bool {
+    if filter.needsBoundaryBefore[o.pattern],
+      isWordCharacter(character(endingAt: o.start)?.scalar, alphabet: filter.alphabet)
+    {
+      return false
+    }
+    if filter.needsBoundaryAfter[o.pattern],
+      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet)
+    {
+      return false
+    }
+    return true
+  }
+}

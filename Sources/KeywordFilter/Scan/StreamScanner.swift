@@ -1,0 +1,138 @@
+// kwfilter — KeywordFilter: chunked scanning with bounded memory.
+
+import AhoCorasick
+
+/// Scans one input stream in chunks of any size and reports every match with byte ranges in
+/// the original input.
+///
+/// Feed chunks with ``scan(_:onMatch:)`` and end with ``finish(onMatch:)``. Matches that span
+/// chunk boundaries are found as if the input came in one piece; a character split across
+/// chunks is carried over. Between chunks the scanner keeps the automaton state, at most three
+/// bytes of a split character, and the last ``Filter``'s maximum match span of input bytes
+/// (a few hundred bytes for ordinary lists), so memory does not grow with the input.
+///
+/// Matches are reported in order of their start offset, once nothing later in the stream can
+/// change them (an allow-list phrase or a longer match may still begin up to one maximum
+/// match span back). ``settledOffset`` says how far that is.
+public struct StreamScanner {
+  /// The filter this scanner runs.
+  public let filter: Filter
+
+  /// Automaton state after the last decoded character (with the output bit).
+  var state: UInt32 = Automaton.root
+  /// Noise characters since the last term character.
+  var noiseRun = 0
+  /// Absolute offset up to which the input has been decoded (a character boundary).
+  var position = 0
+  /// Bytes of a character split at the end of the last chunk (they start at `position`).
+  var carry: [UInt8] = []
+  /// The last bytes received, for looking back from a match: `history[0]` is at `historyStart`
+  /// and the history ends where the received input ends. Invariant: holds at least
+  /// `filter.maxSpan + 16` bytes when that many have been received.
+  var history: [UInt8] = []
+  var historyStart = 0
+  /// Total bytes received.
+  var received = 0
+  /// The chunk being scanned and its absolute offset (valid only inside `scan`).
+  var current: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+  var currentStart = 0
+  var selection: Selection
+  /// Every match starting before this offset has been reported.
+  public private(set) var settledOffset = 0
+  var finished = false
+
+  init(filter: Filter) {
+    self.filter = filter
+    self.selection = Selection(semantics: filter.configuration.semantics)
+  }
+
+  /// Scans the next chunk of the input and reports the matches that became certain.
+  public mutating func scan(_ chunk: UnsafeRawBufferPointer, onMatch: (Match) -> Void) {
+    precondition(!finished, "scan(_:) after finish(onMatch:)")
+    if chunk.isEmpty { return }
+    let chunkStart = received
+    var offset = 0
+    if !carry.isEmpty {
+      // Complete the split character (and whatever follows it in the first few bytes).
+      var joined = carry
+      joined.append(contentsOf: chunk.prefix(3))
+      let consumed = joined.withUnsafeBytes { scanPiece($0, from: 0, at: position, final: false) }
+      if consumed < carry.count {
+        // Still incomplete: the chunk was shorter than the rest of the character.
+        carry = Array(joined[consumed...])
+        position += consumed
+        remember(chunk, at: chunkStart)
+        return
+      }
+      offset = consumed - carry.count
+      position += consumed
+      carry.removeAll()
+    }
+    let consumed = scanPiece(chunk, from: offset, at: chunkStart, final: false)
+    position = chunkStart + consumed
+    carry = Array(chunk[consumed...])
+    flush(upTo: position - filter.maxSpan - 1, chunk: chunk, at: chunkStart, onMatch: onMatch)
+    remember(chunk, at: chunkStart)
+  }
+
+  /// Ends the input: scans any incomplete character as invalid bytes and reports the rest.
+  public mutating func finish(onMatch: (Match) -> Void) {
+    if finished { return }
+    finished = true
+    if !carry.isEmpty {
+      let bytes = carry
+      _ = bytes.withUnsafeBytes { scanPiece($0, from: 0, at: position, final: true) }
+      position += bytes.count
+      carry.removeAll()
+    }
+    flush(upTo: Int.max, chunk: UnsafeRawBufferPointer(start: nil, count: 0), at: received,
+      onMatch: onMatch)
+    settledOffset = received
+  }
+
+  /// Scans `buffer[from...]` (buffer[0] at absolute offset `at`) as far as whole characters go.
+  /// Returns the index where it stopped (the start of an incomplete character, or the end).
+  mutating func scanPiece(_ buffer: UnsafeRawBufferPointer, from: Int, at base: Int, final: Bool)
+    -> Int
+  {
+    current = buffer
+    currentStart = base
+    defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
+    return scanUTF8(buffer, from: from, base: base, final: final)
+  }
+
+  /// Keeps the tail of the input received so far (see ``history``).
+  mutating func remember(_ chunk: UnsafeRawBufferPointer, at chunkStart: Int) {
+    let keep = filter.maxSpan + 16
+    received = chunkStart + chunk.count
+    if chunk.count >= keep {
+      history = Array(chunk[(chunk.count - keep)...])
+    } else {
+      history.append(contentsOf: chunk)
+      if history.count > keep { history.removeFirst(history.count - keep) }
+    }
+    historyStart = received - history.count
+  }
+
+  /// Reports settled occurrences (see ``Selection``).
+  mutating func flush(
+    upTo horizon: Int, chunk: UnsafeRawBufferPointer, at chunkStart: Int,
+    onMatch: (Match) -> Void
+  ) {
+    current = chunk
+    currentStart = chunkStart
+    defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
+    let view = ByteView(
+      history: history, historyStart: historyStart, current: current,
+      currentStart: currentStart, streamEnd: finished ? received : nil)
+    let filter = self.filter
+    selection.flush(
+      upTo: horizon,
+      isValid: { o in view.passesBoundaries(o, filter: filter) },
+      emit: { o in
+        let text = view.text(o.start..<o.end)
+        onMatch(filter.makeMatch(pattern: o.pattern, range: o.start..<o.end, text: text))
+      })
+    settledOffset = max(settledOffset, horizon == Int.max ? position : min(horizon + 1, position))
+  }
+}

@@ -1,0 +1,94 @@
+// kwfilter — the command-line tool: option groups and what they build.
+
+import ArgumentParser
+import KeywordFilter
+
+/// Which word lists to load.
+struct ListOptions: ParsableArguments {
+  @Option(
+    name: [.short, .customLong("wordlist")],
+    help: ArgumentHelp("Add a word list (repeatable).", valueName: "FILE"))
+  var wordlists: [String] = []
+
+  @Flag(help: "Do not load the shipped default lists.")
+  var noDefaultLists = false
+
+  /// Loads the lists and compiles the filter; errors become `ValidationError`-style messages.
+  func buildFilter(configuration: Filter.Configuration) throws -> Filter {
+    var list = Wordlist()
+    if !noDefaultLists {
+      guard let directory = DefaultWordlists.locate() else {
+        throw CLIError(
+          "cannot find the default word lists (set KWFILTER_WORDLISTS or use --no-default-lists)")
+      }
+      list.append(contentsOf: try DefaultWordlists.load(from: directory))
+    }
+    for path in wordlists {
+      list.append(contentsOf: try Wordlist(contentsOfFile: path))
+    }
+    if list.entries.isEmpty && wordlists.isEmpty && noDefaultLists {
+      throw CLIError("no word lists: give --wordlist FILE")
+    }
+    return try Filter(wordlist: list, configuration: configuration)
+  }
+}
+
+/// How to match.
+struct MatchOptions: ParsableArguments {
+  @Flag(help: "No normalization: match terms exactly as written.")
+  var exact = false
+
+  @Flag(help: "Report every occurrence of every term, overlapping ones too.")
+  var all = false
+
+  @Option(help: "Most noise characters allowed in a row inside a term.")
+  var maxNoise: Int = 3
+
+  func validate() throws {
+    if maxNoise < 0 || maxNoise > 1000 { throw ValidationError("--max-noise must be 0…1000") }
+  }
+
+  var configuration: Filter.Configuration {
+    var normalization = exact ? Normalization.exact : Normalization.standard
+    if !exact { normalization.maxNoise = maxNoise }
+    return Filter.Configuration(
+      normalization: normalization, semantics: all ? .all : .leftmostLongest)
+  }
+}
+
+/// What to write.
+enum OutputMode { case mask, json, count, quiet }
+
+/// Output flags.
+struct OutputOptions: ParsableArguments {
+  @Flag(help: "Report matches as JSON lines instead of masking.")
+  var json = false
+
+  @Flag(name: [.short, .long], help: "Print the number of matches.")
+  var count = false
+
+  @Flag(name: [.short, .long], help: "Print nothing; exit 0 if anything matched, 1 if not.")
+  var quiet = false
+
+  @Option(help: "The mask written for each matched character.")
+  var maskChar: String = "*"
+
+  func mode() throws -> OutputMode {
+    let chosen = [json, count, quiet].filter { $0 }.count
+    if chosen > 1 { throw CLIError("--json, --count and --quiet exclude each other") }
+    if json { return .json }
+    if count { return .count }
+    if quiet { return .quiet }
+    return .mask
+  }
+
+  func validate() throws {
+    if maskChar.isEmpty { throw ValidationError("--mask-char must not be empty") }
+  }
+}
+
+/// An error with a plain message (exit status 2).
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
+}
