@@ -76,6 +76,11 @@ extension Wordlist {
     self.init(entries: entries)
   }
 
+  /// Parses word-list text given as a string (see ``init(parsing:name:)-(some Collection<UInt8>,_)``).
+  public init(parsing text: String, name: String) throws(WordlistError) {
+    try self.init(parsing: Array(text.utf8), name: name)
+  }
+
   /// Reads and parses a word-list file.
   ///
   /// - Throws: ``WordlistError`` if the file cannot be read or does not parse.

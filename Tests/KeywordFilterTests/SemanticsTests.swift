@@ -1,0 +1,41 @@
+// kwfilter — tests: leftmost-longest, --all, allow-lists.
+
+import Testing
+
+@testable import KeywordFilter
+
+@Test func leftmostLongest() throws {
+  #expect(try found(["六合彩", "彩票"], in: "买六合彩票") == ["六合彩"])
+  #expect(try found(["赌博", "赌博网站"], in: "赌博网站") == ["赌博网站"])
+  #expect(try found(["博网", "赌博"], in: "赌博网") == ["赌博"])
+}
+
+@Test func allReportsOverlaps() throws {
+  let filter = try Filter(
+    wordlist: Wordlist(terms: ["六合彩", "彩票", "合彩"]), configuration: .init(semantics: .all))
+  #expect(filter.matches(in: "买六合彩票").map(\.text) == ["六合彩", "合彩", "彩票"])
+}
+
+@Test func allowListSuppressesOnlyInsideThePhrase() throws {
+  let list = try Wordlist(parsing: "# category: gambling\n赌博\n!打击赌博\n", name: "g.txt")
+  let filter = try Filter(wordlist: list)
+  let m = filter.matches(in: "打击赌博，赌博")
+  #expect(m.map(\.text) == ["赌博"])
+  #expect(m.first?.range.lowerBound == "打击赌博，".utf8.count)
+  // The allow phrase is normalized like everything else.
+  #expect(filter.matches(in: "打擊 賭博").isEmpty)
+}
+
+@Test func allowPhraseEndingLaterStillSuppresses() throws {
+  let list = try Wordlist(parsing: "赌博\n!赌博游戏机构\n", name: "g.txt")
+  let filter = try Filter(wordlist: list)
+  #expect(filter.matches(in: "赌博游戏机构").isEmpty)
+  #expect(filter.matches(in: "赌博游戏").count == 1)
+}
+
+@Test func masking() throws {
+  let filter = try Filter(wordlist: Wordlist(terms: ["赌博", "ass"]))
+  #expect(filter.masking("网上賭-博和ass") == "网上***和***")
+  #expect(filter.masking("class", with: "■") == "class")
+  #expect(filter.masking("赌博", with: "■") == "■■")
+}
