@@ -42,6 +42,8 @@ public struct Automaton: Sendable {
   let dictionaryLink: [UInt32]
   /// Depth (symbols from the root) of each state.
   let depth: [UInt32]
+  /// The one-load-per-step layout used by scan loops.
+  public let dfa: DefaultTransitionDFA
 
   static let outputBit: UInt32 = 0x8000_0000
   static let stateMask: UInt32 = 0x7FFF_FFFF
@@ -63,6 +65,12 @@ public struct Automaton: Sendable {
   /// - Complexity: O(total pattern length × average fan-out), tens of milliseconds for
   ///   100,000 patterns.
   public init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
+    try self.init(patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 32)
+  }
+
+  /// Builds the automaton with a chosen ``DefaultTransitionDFA`` inherit limit (tests use 0 to
+  /// make every state with a non-root failure state incomplete).
+  init(patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int) throws(BuildError) {
     var builder = try DoubleArrayBuilder(patterns: patterns, alphabetSize: alphabetSize)
     builder.build()
     self.alphabetSize = alphabetSize
@@ -75,11 +83,15 @@ public struct Automaton: Sendable {
     self.nextSameOutput = builder.nextSameOutput
     self.dictionaryLink = builder.dictionaryLink
     self.depth = builder.depth
+    let trieEdges = builder.childSymbols.count
+    self.dfa = DefaultTransitionDFA(
+      builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges))
   }
 
   /// Bytes held by the automaton's tables (a measure of its cache footprint).
   public var memoryFootprint: Int {
     base.count * 4 + check.count * 4 + fail.count * 4 + rootNext.count * 4 + ownOutput.count * 4
       + nextSameOutput.count * 4 + dictionaryLink.count * 4 + depth.count * 4
+      + dfa.memoryFootprint
   }
 }

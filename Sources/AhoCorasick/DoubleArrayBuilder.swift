@@ -20,6 +20,13 @@ struct DoubleArrayBuilder {
   var nextSameOutput: [UInt32] = []
   var dictionaryLink: [UInt32] = []
   var depth: [UInt32] = []
+  /// States in breadth-first order (root first).
+  var bfsOrder: [UInt32] = []
+  /// Children of each state as a range into ``childSymbols``/``childStates`` (ascending symbol).
+  var childStart: [Int32] = []
+  var childCount: [Int32] = []
+  var childSymbols: [UInt32] = []
+  var childStates: [UInt32] = []
 
   init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
     for (index, pattern) in patterns.enumerated() {
@@ -110,7 +117,7 @@ struct DoubleArrayBuilder {
     var used: [Bool] = [true]  // slot 0: the root
     base = [0]
     check = [Automaton.emptySlot]
-    var firstFree = 1
+    var allocator = SlotAllocator(reserved: 1)  // slot 0: the root
     var maxBase = 0
 
     func ensure(_ slot: Int) {
@@ -124,6 +131,7 @@ struct DoubleArrayBuilder {
 
     var queue: [Int] = [0]
     var head = 0
+    var childRanges: [(UInt32, Int32, Int32)] = []
     var children: [Int] = []
     while head < queue.count {
       let node = queue[head]
@@ -135,36 +143,21 @@ struct DoubleArrayBuilder {
         child = trie.nextSibling[Int(child)]
       }
       if children.isEmpty { continue }
-      let first = Int(trie.symbol[children[0]])
-      // Find b with every b + symbol free; scan free slots upward from the first free one.
-      var slot = max(firstFree, first)
-      var b = 0
-      while true {
-        ensure(slot + alphabetSize)
-        if used[slot] {
-          slot += 1
-          continue
-        }
-        b = slot - first
-        var fits = true
-        for c in children.dropFirst() where used[b + Int(trie.symbol[c])] {
-          fits = false
-          break
-        }
-        if fits { break }
-        slot += 1
-      }
+      let b = allocator.place(children.lazy.map { trie.symbol[$0] })
+      ensure(b + alphabetSize)
       let parentState = stateOfNode[node]
       base[Int(parentState)] = Int32(b)
       maxBase = max(maxBase, b)
+      childRanges.append((parentState, Int32(childSymbols.count), Int32(children.count)))
       for c in children {
         let s = b + Int(trie.symbol[c])
         used[s] = true
         check[s] = parentState
         stateOfNode[c] = UInt32(s)
         queue.append(c)
+        childSymbols.append(trie.symbol[c])
+        childStates.append(UInt32(s))
       }
-      while firstFree < used.count && used[firstFree] { firstFree += 1 }
     }
 
     // Trim to what any transition can reach: base + symbol < count for every state.
@@ -174,6 +167,13 @@ struct DoubleArrayBuilder {
     check.removeSubrange(needed...)
     let slots = base.count
 
+    childStart = Array(repeating: 0, count: slots)
+    childCount = Array(repeating: 0, count: slots)
+    for (state, start, count) in childRanges {
+      childStart[Int(state)] = start
+      childCount[Int(state)] = count
+    }
+    bfsOrder = queue.map { stateOfNode[$0] }
     ownOutput = Array(repeating: Automaton.noPattern, count: slots)
     depth = Array(repeating: 0, count: slots)
     for node in 0..<nodeCount {

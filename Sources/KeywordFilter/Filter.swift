@@ -101,6 +101,13 @@ public final class Filter: Sendable {
   /// Bytes held by the automaton and character tables.
   public var memoryFootprint: Int { automaton.memoryFootprint + alphabet.bmp.count * 2 }
 
+  /// A one-line summary of the compiled filter: entries, alphabet, automaton layout and size.
+  public var statistics: String {
+    let dfa = "\(automaton.dfa.transitionCount) DFA transitions, \(automaton.dfa.incompleteCount) incomplete states"
+    return "\(entries.count) entries, \(alphabet.size - 1) distinct characters, "
+      + "\(automaton.patternCount) patterns, \(dfa), \(memoryFootprint / 1024) KiB"
+  }
+
   /// A new scanner for one input stream.
   public func makeScanner() -> StreamScanner { StreamScanner(filter: self) }
 

@@ -13,6 +13,9 @@ struct ListOptions: ParsableArguments {
   @Flag(help: "Do not load the shipped default lists.")
   var noDefaultLists = false
 
+  @Flag(help: "Print statistics about the compiled filter on standard error.")
+  var stats = false
+
   /// Loads the lists and compiles the filter; errors become `ValidationError`-style messages.
   func buildFilter(configuration: Filter.Configuration) throws -> Filter {
     var list = Wordlist()
@@ -29,7 +32,13 @@ struct ListOptions: ParsableArguments {
     if list.entries.isEmpty && wordlists.isEmpty && noDefaultLists {
       throw CLIError("no word lists: give --wordlist FILE")
     }
-    return try Filter(wordlist: list, configuration: configuration)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let filter = try Filter(wordlist: list, configuration: configuration)
+    if stats {
+      printError("\(filter.statistics), built in \(clock.now - started)")
+    }
+    return filter
   }
 }
 

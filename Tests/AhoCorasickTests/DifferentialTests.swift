@@ -1,6 +1,6 @@
 // kwfilter — tests: the automaton against a naive search on seeded random patterns.
 
-import AhoCorasick
+@testable import AhoCorasick
 import KeywordFilterTestSupport
 import Testing
 
@@ -57,4 +57,26 @@ func automatonAgreesWithNaiveSearch(seed: Int) throws {
   let automaton = try Automaton(patterns: patterns, alphabetSize: 3000)
   let text = (0..<5000).map { _ in UInt32.random(in: 0..<3000, using: &rng) }
   #expect(Set(automaton.occurrences(in: text)) == naiveOccurrences(patterns, in: text))
+}
+
+@Test(arguments: [0, 1, 32])
+func dfaStepsAgreeWithFailureLinks(inheritLimit: Int) throws {
+  for seed in 0..<30 {
+    var rng = SeededRandom(seed: UInt64(seed) &* 7919)
+    let alphabet = Int.random(in: 2...12, using: &rng)
+    let patterns = (0..<Int.random(in: 1...60, using: &rng)).map { _ in
+      (0..<Int.random(in: 1...5, using: &rng)).map { _ in UInt32.random(in: 1..<UInt32(alphabet), using: &rng) }
+    }
+    let automaton = try Automaton(patterns: patterns, alphabetSize: alphabet, inheritLimit: inheritLimit)
+    var state = Automaton.root
+    var word = automaton.dfa.rootWord
+    for _ in 0..<400 {
+      // Symbols up to alphabet + 1: the two marker symbols must lead to the root.
+      let symbol = Int.random(in: 0..<(alphabet + 2), using: &rng)
+      word = automaton.dfaNext(word, symbol)
+      state = symbol < alphabet ? automaton.next(state, UInt32(symbol)) : Automaton.root
+      #expect(DefaultTransitionDFA.state(of: word) == state & 0x7FFF_FFFF, "seed \(seed)")
+      #expect(DefaultTransitionDFA.hasOutput(word) == (state & 0x8000_0000 != 0), "seed \(seed)")
+    }
+  }
 }

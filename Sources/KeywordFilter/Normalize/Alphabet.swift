@@ -4,13 +4,17 @@
 /// already applied: one table lookup per character in the scan loop.
 ///
 /// Symbols: `0` for a character that folds to nothing any term contains (it breaks a match),
-/// `1…` for the folded characters that occur in terms, and two markers: ``noise`` (skipped)
-/// and ``multiple`` (folds to several characters; handled off the fast path).
+/// `1..<size` for the folded characters that occur in terms, and two markers right after them:
+/// ``noise`` (`size`: skipped) and ``multiple`` (`size + 1`: folds to several characters;
+/// handled off the fast path). The automaton's DFA accepts both markers as symbols (they lead
+/// to the root), so the scan loop can step unconditionally and discard the result.
 struct Alphabet: Sendable {
-  static let noise: UInt16 = 0xFFFF
-  static let multiple: UInt16 = 0xFFFE
   /// Most distinct term characters one filter can hold.
-  static let capacity = 0xFFFD
+  static let capacity = 0xFFFC
+  /// The noise marker (= ``size``).
+  let noise: UInt16
+  /// The several-code-points marker (= ``size`` + 1).
+  let multiple: UInt16
 
   /// Symbol of each BMP code point (surrogates map to 0).
   let bmp: [UInt16]
@@ -41,32 +45,27 @@ struct Alphabet: Sendable {
       symbolOfFolded[entry.key] = symbol
       if entry.key < 0x10000 { flat[Int(entry.key)] = symbol }
     }
+    let noise = UInt16(ordered.count + 1)
+    let multiple = noise + 1
     var bmp = [UInt16](repeating: 0, count: 0x10000)
     if normalization.foldCharacters || normalization.skipNoise {
       for cp in 0..<0x10000 where !(0xD800..<0xE000).contains(cp) {
-        bmp[cp] = Alphabet.symbol(
-          of: UInt32(cp), normalization: normalization, folds: folds, flat: flat,
-          symbolOfFolded: symbolOfFolded)
+        switch Alphabet.fold(UInt32(cp), normalization: normalization, folds: folds) {
+        case .noise: bmp[cp] = noise
+        case .single(let f): bmp[cp] = f < 0x10000 ? flat[Int(f)] : (symbolOfFolded[f] ?? 0)
+        case .multiple: bmp[cp] = multiple
+        }
       }
     } else {
       bmp = flat
     }
+    self.noise = noise
+    self.multiple = multiple
     self.bmp = bmp
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1
     self.normalization = normalization
     self.folds = folds
-  }
-
-  private static func symbol(
-    of cp: UInt32, normalization: Normalization, folds: FoldTable, flat: [UInt16],
-    symbolOfFolded: [UInt32: UInt16]
-  ) -> UInt16 {
-    switch fold(cp, normalization: normalization, folds: folds) {
-    case .noise: return noise
-    case .single(let f): return f < 0x10000 ? flat[Int(f)] : (symbolOfFolded[f] ?? 0)
-    case .multiple: return multiple
-    }
   }
 
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when
@@ -88,9 +87,9 @@ struct Alphabet: Sendable {
   func symbol(of cp: UInt32) -> UInt16 {
     if cp < 0x10000 { return bmp[Int(cp)] }
     switch fold(cp) {
-    case .noise: return Alphabet.noise
+    case .noise: return noise
     case .single(let f): return symbolOfFolded[f] ?? 0
-    case .multiple: return Alphabet.multiple
+    case .multiple: return multiple
     }
   }
 

@@ -9,169 +9,136 @@ extension StreamScanner {
   ///
   /// Invalid bytes are consumed one at a time as characters that no term contains, so they
   /// never match and never join two halves of a term.
-  // Safety: every pointer read is at an index checked against `end`; symbols come from the
-  // alphabet's tables, which are sized for the automaton (see StepTables.next).
   mutating func scanUTF8(_ buffer: UnsafeRawBufferPointer, from: Int, base: Int, final: Bool)
     -> Int
   {
-    let filter = self.filter
+    let automaton = filter.automaton
+    return automaton.withDFATables { tables in
+      scanUTF8(buffer, from: from, base: base, final: final,
+        stepper: DFAStepper(tables: tables, root: automaton.dfa.rootWord))
+    }
+  }
+
+  // Safety: every pointer read is at an index checked against `end` (4-byte loads only while
+  // i + 4 <= end); symbols come from the alphabet's table and are < multiple + 1, which both
+  // steppers accept (see DFATables.next).
+  @inline(__always)
+  mutating func scanUTF8<S: Stepper>(
+    _ buffer: UnsafeRawBufferPointer, from: Int, base: Int, final: Bool, stepper: S
+  ) -> Int {
+    guard let raw = buffer.baseAddress else { return from }
+    let p = raw.assumingMemoryBound(to: UInt8.self)
+    let alphabet = filter.alphabet
     let maxNoise = filter.configuration.normalization.maxNoise
-    var state = self.state
+    let noise = Int(alphabet.noise)
+    let multiple = Int(alphabet.multiple)
+    var word = self.stateWord
     var noiseRun = self.noiseRun
     var i = from
     let end = buffer.count
-    guard let p = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return from }
 
-    let stopped: Int = filter.alphabet.bmp.withUnsafeBufferPointer { classes in
-      filter.automaton.withTables { tables in
-        while i < end {
-          let b0 = p[i]
-          var symbol: UInt16
-          var length: Int
-          if b0 < 0x80 {
-            symbol = classes[Int(b0)]
-            length = 1
-          } else if b0 >= 0xE0 && b0 < 0xF0 {
-            if i + 2 < end {
-              let b1 = p[i + 1]
-              let b2 = p[i + 2]
-              let cp = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-              if (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800
-                && (cp < 0xD800 || cp > 0xDFFF)
-              {
-                symbol = classes[Int(cp)]
-                length = 3
-              } else {
-                symbol = 0
-                length = 1
-              }
-            } else if !final && StreamScanner.isIncompleteUTF8(p, i, end) {
-              break
-            } else {
-              symbol = 0
-              length = 1
-            }
-          } else if b0 >= 0xC2 && b0 < 0xE0 {
-            if i + 1 < end {
-              let b1 = p[i + 1]
-              if (b1 & 0xC0) == 0x80 {
-                symbol = classes[Int(UInt32(b0 & 0x1F) << 6 | UInt32(b1 & 0x3F))]
-                length = 2
-              } else {
-                symbol = 0
-                length = 1
-              }
-            } else if !final {
-              break
-            } else {
-              symbol = 0
-              length = 1
-            }
-          } else if b0 >= 0xF0 && b0 < 0xF5 {
-            if i + 3 < end {
-              let b1 = p[i + 1]
-              let b2 = p[i + 2]
-              let b3 = p[i + 3]
-              let cp =
-                UInt32(b0 & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6
-                | UInt32(b3 & 0x3F)
-              if (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b3 & 0xC0) == 0x80
-                && cp >= 0x10000 && cp <= 0x10FFFF
-              {
-                length = 4
-                symbol = filter.alphabet.symbol(of: cp)
-                if symbol == Alphabet.multiple {
-                  stepMultiple(cp, end: base + i + 4, state: &state, tables: tables)
-                  noiseRun = 0
-                  i += 4
-                  continue
-                }
-              } else {
-                symbol = 0
-                length = 1
-              }
-            } else if !final && StreamScanner.isIncompleteUTF8(p, i, end) {
-              break
-            } else {
-              symbol = 0
-              length = 1
-            }
+    let stopped: Int = alphabet.bmp.withUnsafeBufferPointer { classes in
+      while i < end {
+        var symbol: Int
+        var length: Int
+        // Fast path: ASCII or a valid 3-byte character, decoded without branches.
+        if i &+ 4 <= end {
+          let w = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+          let b0 = w & 0xFF
+          let cp3 = (b0 & 0x0F) << 12 | ((w >> 8) & 0x3F) << 6 | ((w >> 16) & 0x3F)
+          let isASCII = b0 < 0x80
+          let is3 =
+            (w & 0x00C0_C0F0) == 0x0080_80E0 && cp3 >= 0x800 && (cp3 & 0xF800) != 0xD800
+          if isASCII || is3 {
+            symbol = Int(classes[Int(isASCII ? b0 : cp3)])
+            length = isASCII ? 1 : 3
           } else {
-            symbol = 0
-            length = 1
+            let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
+            if n == 0 { break }
+            symbol = cp == .max ? 0 : Int(alphabet.symbol(of: cp))
+            length = n
           }
-
-          if symbol >= Alphabet.multiple {
-            if symbol == Alphabet.noise {
-              noiseRun &+= 1
-              if noiseRun > maxNoise { state = Automaton.root }
-            } else {
-              let cp = StreamScanner.decodeBMP(p, i, length)
-              stepMultiple(cp, end: base + i + length, state: &state, tables: tables)
-              noiseRun = 0
-            }
-            i &+= length
-            continue
-          }
-          noiseRun = 0
-          if symbol == 0 {
-            state = Automaton.root
-          } else {
-            state = tables.next(state, UInt32(symbol))
-            if tables.hasOutput(state) {
-              reportOutputs(of: state, end: base + i + length, unconsumedSymbols: 0)
-            }
-          }
-          i &+= length
+        } else {
+          let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
+          if n == 0 { break }
+          symbol = cp == .max ? 0 : Int(alphabet.symbol(of: cp))
+          length = n
         }
-        return i
+
+        if symbol >= multiple {
+          let (cp, _) = StreamScanner.decodeOther(p, i, end, final: true)
+          stepMultiple(cp, end: base &+ i &+ length, word: &word, stepper: stepper)
+          noiseRun = 0
+          i &+= length
+          continue
+        }
+        // Branch-free step: noise keeps the state (until the run is too long).
+        let isNoise = symbol == noise
+        let stepped = stepper.next(word, symbol)
+        noiseRun = isNoise ? noiseRun &+ 1 : 0
+        let kept = noiseRun > maxNoise ? stepper.root : word
+        word = isNoise ? kept : stepped
+        if !isNoise && stepper.hasOutput(stepped) {
+          reportOutputs(of: stepper.state(stepped), end: base &+ i &+ length, unconsumedSymbols: 0)
+        }
+        i &+= length
       }
+      return i
     }
-    self.state = state
+    self.stateWord = word
     self.noiseRun = noiseRun
     return stopped
   }
 
-  /// Whether `p[i..<end]` is a valid prefix of a multi-byte character (more bytes may follow).
-  static func isIncompleteUTF8(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+  /// Decodes any character at `p[i]` the fast path does not take: returns its code point and
+  /// length, `(.max, 1)` for an invalid byte, or length 0 for a valid but incomplete character
+  /// at the end of the buffer (unless `final`, when it is invalid bytes).
+  @inline(never)
+  static func decodeOther(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int, final: Bool)
+    -> (UInt32, Int)
+  {
     let b0 = p[i]
-    let need = b0 >= 0xF0 ? 4 : (b0 >= 0xE0 ? 3 : 2)
-    if end - i >= need { return false }
-    for k in (i + 1)..<end {
-      let b = p[k]
-      if b & 0xC0 != 0x80 { return false }
-      if k == i + 1 {
-        if b0 == 0xE0 && b < 0xA0 { return false }
-        if b0 == 0xED && b >= 0xA0 { return false }
-        if b0 == 0xF0 && b < 0x90 { return false }
-        if b0 == 0xF4 && b >= 0x90 { return false }
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    let need: Int
+    var cp: UInt32
+    switch b0 {
+    case 0xC2...0xDF:
+      need = 2
+      cp = UInt32(b0 & 0x1F)
+    case 0xE0...0xEF:
+      need = 3
+      cp = UInt32(b0 & 0x0F)
+    case 0xF0...0xF4:
+      need = 4
+      cp = UInt32(b0 & 0x07)
+    default: return (.max, 1)
+    }
+    for k in 1..<need {
+      if i + k >= end { return final ? (.max, 1) : (0, 0) }
+      let b = p[i + k]
+      if b & 0xC0 != 0x80 { return (.max, 1) }
+      if k == 1 {
+        if b0 == 0xE0 && b < 0xA0 { return (.max, 1) }
+        if b0 == 0xED && b >= 0xA0 { return (.max, 1) }
+        if b0 == 0xF0 && b < 0x90 { return (.max, 1) }
+        if b0 == 0xF4 && b >= 0x90 { return (.max, 1) }
       }
+      cp = cp << 6 | UInt32(b & 0x3F)
     }
-    return true
-  }
-
-  /// The code point of a valid 1–3 byte character.
-  static func decodeBMP(_ p: UnsafePointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
-    switch length {
-    case 1: return UInt32(p[i])
-    case 2: return UInt32(p[i] & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-    default:
-      return UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-    }
+    return (cp, need)
   }
 
   /// Steps through a character that folds to several code points (`ß` → `ss`).
-  mutating func stepMultiple(_ cp: UInt32, end: Int, state: inout UInt32, tables: StepTables) {
+  @inline(never)
+  mutating func stepMultiple<S: Stepper>(
+    _ cp: UInt32, end: Int, word: inout UInt64, stepper: S
+  ) {
     guard case .multiple(let folded) = filter.alphabet.fold(cp) else { return }
     for (k, f) in folded.enumerated() {
-      let symbol = filter.alphabet.symbol(ofFolded: f)
-      if symbol == 0 {
-        state = Automaton.root
-        continue
-      }
-      state = tables.next(state, UInt32(symbol))
-      if tables.hasOutput(state) {
-        reportOutputs(of: state, end: end, unconsumedSymbols: folded.count - k - 1)
+      let symbol = Int(filter.alphabet.symbol(ofFolded: f))
+      word = stepper.next(word, symbol)
+      if stepper.hasOutput(word) {
+        reportOutputs(of: stepper.state(word), end: end, unconsumedSymbols: folded.count - k - 1)
       }
     }
   }

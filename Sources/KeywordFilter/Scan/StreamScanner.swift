@@ -18,8 +18,8 @@ public struct StreamScanner {
   /// The filter this scanner runs.
   public let filter: Filter
 
-  /// Automaton state after the last decoded character (with the output bit).
-  var state: UInt32 = Automaton.root
+  /// Automaton state after the last decoded character, as the stepper's word.
+  var stateWord: UInt64
   /// Noise characters since the last term character.
   var noiseRun = 0
   /// Absolute offset up to which the input has been decoded (a character boundary).
@@ -43,6 +43,7 @@ public struct StreamScanner {
 
   init(filter: Filter) {
     self.filter = filter
+    self.stateWord = filter.automaton.dfa.rootWord
     self.selection = Selection(semantics: filter.configuration.semantics)
   }
 
