@@ -14,10 +14,16 @@ let package = Package(
   targets: [
     // Core: symbol sequences in, pattern occurrences out. No Foundation.
     .target(name: "AhoCorasick"),
+    // The system libpcre2-8, seen through shim.h (pcre2.h needs PCRE2_CODE_UNIT_WIDTH first).
+    .systemLibrary(
+      name: "CPCRE2", pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+    // The only Swift code that touches PCRE2's C API. No Foundation.
+    .target(name: "PCRE2", dependencies: ["CPCRE2"]),
     // The product users import: word lists, normalization, scanning, masking, reports.
     .target(
       name: "KeywordFilter",
-      dependencies: ["AhoCorasick"]),
+      dependencies: ["AhoCorasick", "PCRE2"]),
     // Command-line tool: wiring only, public API of KeywordFilter.
     .executableTarget(
       name: "kwfilter",
@@ -33,6 +39,7 @@ let package = Package(
       name: "AhoCorasickTests", dependencies: ["AhoCorasick", "KeywordFilterTestSupport"]),
     .testTarget(
       name: "KeywordFilterTests", dependencies: ["KeywordFilter", "KeywordFilterTestSupport"]),
+    .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
     .testTarget(name: "KWFilterEndToEndTests", dependencies: ["kwfilter"]),
   ]
 )

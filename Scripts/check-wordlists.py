@@ -15,6 +15,8 @@ File format (see the header of any list):
     (no tier means 'block').
   * Allow line: '!PHRASE'.
   * '\\!' and '\\#' at the start of a line escape a literal '!' / '#'.
+  * 're:PATTERN' / '!re:PATTERN' is a regular expression (compiled by the
+    filter, so only checked for emptiness here); '\\re:' escapes a literal.
   * Layout: header, term lines sorted by code point (Python sorted() on the
     term text), then exactly one '# allow-list' comment line, then the allow
     lines sorted the same way.  No duplicates in either section.
@@ -34,6 +36,8 @@ TIERS = ("block", "review")
 ALLOW_MARKER = "# allow-list"
 NAME_RE = re.compile(r"^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.txt$")
 MIN_HEADER_LINES = 3  # comment lines after the category line
+# Latin words separated by single spaces ("fuck you", "son of a bitch").
+SPACED_WORDS_RE = re.compile(r"(?<=[a-z0-9]) (?=[a-z0-9])")
 
 
 def is_noise(ch):
@@ -58,6 +62,15 @@ def is_cjk(ch):
             or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3FFFF)
 
 
+def check_regex(rep, lineno, pattern, what):
+    """A 're:PATTERN' entry (PCRE2, compiled by the filter itself; Python's
+    re dialect differs, so only emptiness is checked here)."""
+    if pattern.strip() == "":
+        rep.error(lineno, "empty regular expression in %s line" % what)
+        return False
+    return True
+
+
 def unescape(text):
     if text.startswith("\\!") or text.startswith("\\#"):
         return text[1:]
@@ -74,10 +87,10 @@ class FileReport:
         self.allow = 0
 
     def error(self, line, msg):
-        self.errors.append("%s:%d: %s" % (self.path, line, msg))
+        self.errors.append((line, "%s:%d: %s" % (self.path, line, msg)))
 
     def warn(self, line, msg):
-        self.warnings.append("%s:%d: warning: %s" % (self.path, line, msg))
+        self.warnings.append((line, "%s:%d: warning: %s" % (self.path, line, msg)))
 
 
 def check_text_entry(rep, lineno, text, what):
@@ -100,6 +113,11 @@ def check_text_entry(rep, lineno, text, what):
         rep.error(lineno, "%s %r is not lower case" % (what, text))
     if any(unicodedata.category(ch) == "Cf" for ch in text):
         rep.error(lineno, "%s %r contains zero-width/format characters" % (what, text))
+    elif any(is_noise(ch) for ch in SPACED_WORDS_RE.sub("", text)):
+        # The normalizer drops noise characters, so a spaced or punctuated
+        # variant adds nothing; a plain space between Latin words is fine.
+        rep.warn(lineno, "%s %r contains noise characters (space/punctuation/symbol) "
+                 "that the normalizer drops anyway" % (what, text))
     return True
 
 
@@ -174,6 +192,12 @@ def check_file(path):
             phrase = s[1:].strip()
             if marker_line is None:
                 rep.error(lineno, "allow line before the '%s' line" % ALLOW_MARKER)
+            if phrase.startswith("re:"):
+                if check_regex(rep, lineno, phrase[3:], "allow"):
+                    allows.append((lineno, phrase, phrase))
+                continue
+            if phrase.startswith("\\re:"):
+                phrase = phrase[1:]
             if not check_text_entry(rep, lineno, phrase, "allow phrase"):
                 continue
             allows.append((lineno, phrase, fold_key(phrase)))
@@ -190,6 +214,16 @@ def check_file(path):
         if tier not in TIERS:
             rep.error(lineno, "unknown tier %r (allowed: %s)" % (tier, ", ".join(TIERS)))
             continue
+        if term.startswith("re:"):
+            # Regular-expression entry: only checked for emptiness and exact
+            # duplicates; it takes part in the sort like any other term.
+            if check_regex(rep, lineno, term[3:], "term"):
+                terms.append((lineno, term, term))
+                rep.terms += 1
+                rep.review += tier == "review"
+            continue
+        if term.startswith("\\re:"):
+            term = term[1:]
         if not check_text_entry(rep, lineno, term, "term"):
             continue
         key = fold_key(term)
@@ -227,8 +261,10 @@ def check_file(path):
 
     # An allow phrase only suppresses matches of terms lying inside it; one
     # containing no term of this file has no effect.
-    term_keys = [k for _, _, k in terms]
+    term_keys = [k for _, t, k in terms if not t.startswith("re:")]
     for lineno, phrase, key in allows:
+        if phrase.startswith("re:"):
+            continue
         if not any(t in key for t in term_keys):
             rep.warn(lineno, "allow phrase %r contains no term of this file" % phrase)
         elif key in term_keys:
@@ -259,10 +295,10 @@ def main(argv):
                 r.error(1, "category %r also used by %s" % (m.group(2), slugs[m.group(2)]))
             slugs[m.group(2)] = r.path
     for r in reports:
-        for w in r.warnings:
-            print(w, file=sys.stderr)
-        for e in r.errors:
-            print(e, file=sys.stderr)
+        msgs = sorted(r.warnings + r.errors, key=lambda m: m[0])
+        for _, m in msgs:
+            print(m, file=sys.stderr)
+        if r.errors:
             bad = True
 
     width = max(len(os.path.basename(r.path)) for r in reports)

@@ -21,11 +21,15 @@ public final class Filter: Sendable {
 
   let automaton: Automaton
   let alphabet: Alphabet
-  /// Per pattern (= per entry): folded length in symbols.
+  /// The `re:` entries.
+  let regexRules: RegexRules
+  /// Entry index of each automaton pattern (literal entries, in order).
+  let entryOfPattern: [Int]
+  /// Per entry: folded length in symbols (0 for regex entries).
   let patternLength: [Int]
-  /// Per pattern: whether it is an allow-list phrase.
+  /// Per entry: whether it is an allow-list phrase.
   let isAllow: [Bool]
-  /// Per pattern: the Latin boundary rule applies at its start / end.
+  /// Per entry: the Latin boundary rule applies at its start / end.
   let needsBoundaryBefore: [Bool]
   let needsBoundaryAfter: [Bool]
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
@@ -61,6 +65,10 @@ public final class Filter: Sendable {
     var folded: [[UInt32]] = []
     folded.reserveCapacity(wordlist.entries.count)
     for entry in wordlist.entries {
+      if entry.isRegex {
+        folded.append([])
+        continue
+      }
       let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)
       if f.isEmpty {
         throw FilterError(
@@ -71,13 +79,17 @@ public final class Filter: Sendable {
       folded.append(f)
     }
     let alphabet = try Alphabet(foldedTerms: folded, normalization: normalization, folds: folds)
-    let patterns = folded.map { $0.map { UInt32(alphabet.symbol(ofFolded: $0)) } }
+    let literal = wordlist.entries.indices.filter { !wordlist.entries[$0].isRegex }
+    let patterns = literal.map { folded[$0].map { UInt32(alphabet.symbol(ofFolded: $0)) } }
     do {
       automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
     } catch {
       throw FilterError(
-        source: error.patternIndex.map { wordlist.entries[$0].source }, reason: error.description)
+        source: error.patternIndex.map { wordlist.entries[literal[$0]].source },
+        reason: error.description)
     }
+    self.entryOfPattern = literal
+    self.regexRules = try RegexRules(entries: wordlist.entries)
     self.entries = wordlist.entries
     self.configuration = configuration
     self.alphabet = alphabet
@@ -85,15 +97,18 @@ public final class Filter: Sendable {
     self.isAllow = wordlist.entries.map { $0.kind == .allow }
     let boundaries = normalization.wordBoundaries
     self.needsBoundaryBefore = folded.map {
-      boundaries && Alphabet.isWordCharacter($0[0])
+      boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[0])
     }
     self.needsBoundaryAfter = folded.map {
-      boundaries && Alphabet.isWordCharacter($0[$0.count - 1])
+      boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
     }
     let longest = folded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
   }
+
+  /// Whether the filter has `re:` rules (their matches are reported once the line is complete).
+  public var hasRegexRules: Bool { !regexRules.isEmpty }
 
   /// Number of terms (not counting allow-list phrases).
   public var termCount: Int { isAllow.count { !$0 } }
@@ -104,8 +119,9 @@ public final class Filter: Sendable {
   /// A one-line summary of the compiled filter: entries, alphabet, automaton layout and size.
   public var statistics: String {
     let dfa = "\(automaton.dfa.transitionCount) DFA transitions, \(automaton.dfa.incompleteCount) incomplete states"
-    return "\(entries.count) entries, \(alphabet.size - 1) distinct characters, "
-      + "\(automaton.patternCount) patterns, \(dfa), \(memoryFootprint / 1024) KiB"
+    return "\(entries.count) entries (\(regexRules.entries.count) regex), "
+      + "\(alphabet.size - 1) distinct characters, \(automaton.patternCount) literal patterns, "
+      + "\(dfa), \(memoryFootprint / 1024) KiB"
   }
 
   /// A new scanner for one input stream.

@@ -64,9 +64,11 @@ struct KWFilter: ParsableCommand {
       var masker = StreamMasker(filter: filter, mask: output.maskChar)
       try input.forEachChunk { chunk in
         masker.process(chunk) { out.write($0) }
+        for d in masker.takeDiagnostics() { printError(d) }
         return true
       }
       masker.finish { out.write($0) }
+      for d in masker.takeDiagnostics() { printError(d) }
       return masker.matchCount > 0
     case .json, .count, .quiet:
       var scanner = filter.makeScanner()
@@ -78,10 +80,12 @@ struct KWFilter: ParsableCommand {
       }
       try input.forEachChunk { chunk in
         scanner.scan(chunk, onMatch: report)
+        for d in scanner.takeDiagnostics() { printError(d) }
         if mode == .quiet && count > 0 { stop = true }
         return !stop
       }
       if !stop { scanner.finish(onMatch: report) }
+      for d in scanner.takeDiagnostics() { printError(d) }
       if mode == .count {
         out.write(name.map { "\($0):\(count)\n" } ?? "\(count)\n")
       }

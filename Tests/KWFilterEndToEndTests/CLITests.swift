@@ -142,3 +142,11 @@ let fixtureList: String = {
   #expect(r.status == 0)
   #expect(r.stdout.isEmpty)
 }
+
+@Test func regexRulesEndToEnd() throws {
+  let path = NSTemporaryDirectory() + "kwfilter-re-\(getpid()).txt"
+  try "# category: spam\nre:1[3-9]\\d{9}\n".write(toFile: path, atomically: true, encoding: .utf8)
+  let r = try run(["--no-default-lists", "-w", path, "--json"], input: "电话13812345678")
+  #expect(r.status == 0)
+  #expect(r.text == #"{"start":6,"end":17,"category":"spam","term":"1[3-9]\\d{9}","text":"13812345678","tier":"block"}"# + "\n")
+}

@@ -36,6 +36,9 @@ public struct StreamMasker {
     emit(found, upTo: scanner.settledOffset, write: write)
   }
 
+  /// Returns and clears the scanner's diagnostics (see ``StreamScanner/takeDiagnostics()``).
+  public mutating func takeDiagnostics() -> [String] { scanner.takeDiagnostics() }
+
   /// Ends the input and writes the rest.
   public mutating func finish(
     onMatch: (Match) -> Void = { _ in }, write: (UnsafeRawBufferPointer) -> Void

@@ -152,9 +152,10 @@ extension StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     filter.automaton.forEachOutput(of: state) { p in
-      let symbols = filter.patternLength[p.index] + unconsumedSymbols
+      let entry = filter.entryOfPattern[p.index]
+      let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
-      found.append(Occurrence(pattern: p.index, start: start, end: end))
+      found.append(Occurrence(pattern: entry, start: start, end: end))
     }
     for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
   }

@@ -37,6 +37,8 @@ public struct StreamScanner {
   var current: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
   var currentStart = 0
   var selection: Selection
+  /// The regex rules' line matcher (nil when the filter has none).
+  var regexScanner: RegexLineScanner?
   /// Every match starting before this offset has been reported.
   public private(set) var settledOffset = 0
   var finished = false
@@ -45,6 +47,32 @@ public struct StreamScanner {
     self.filter = filter
     self.stateWord = filter.automaton.dfa.rootWord
     self.selection = Selection(semantics: filter.configuration.semantics)
+    self.regexScanner = filter.regexRules.isEmpty ? nil : RegexLineScanner(rules: filter.regexRules)
+  }
+
+  /// Returns and clears the problems met while scanning that did not stop it: a regex rule that
+  /// reached a PCRE2 limit on some line (the rule's `file:line` and the line's offset).
+  public mutating func takeDiagnostics() -> [String] {
+    guard let found = regexScanner?.diagnostics, !found.isEmpty else { return [] }
+    regexScanner?.diagnostics.removeAll()
+    return found
+  }
+
+  /// Feeds the regex rules (if any) and records their occurrences.
+  mutating func scanRegex(_ chunk: UnsafeRawBufferPointer, at start: Int) {
+    if regexScanner == nil { return }
+    let filter = self.filter
+    var found: [Occurrence] = []
+    regexScanner?.ingest(
+      chunk, at: start, report: { found.append($0) }, source: { filter.entries[$0].source })
+    for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
+  }
+
+  /// The horizon: occurrences found later start after it.
+  func horizon() -> Int {
+    let literal = position - filter.maxSpan - 1
+    guard let regex = regexScanner else { return literal }
+    return min(literal, regex.pendingStart - 1)
   }
 
   /// Scans the next chunk of the input and reports the matches that became certain.
@@ -62,6 +90,7 @@ public struct StreamScanner {
         // Still incomplete: the chunk was shorter than the rest of the character.
         carry = Array(joined[consumed...])
         position += consumed
+        scanRegex(chunk, at: chunkStart)
         remember(chunk, at: chunkStart)
         return
       }
@@ -72,7 +101,8 @@ public struct StreamScanner {
     let consumed = scanPiece(chunk, from: offset, at: chunkStart, final: false)
     position = chunkStart + consumed
     carry = Array(chunk[consumed...])
-    flush(upTo: position - filter.maxSpan - 1, chunk: chunk, at: chunkStart, onMatch: onMatch)
+    scanRegex(chunk, at: chunkStart)
+    flush(upTo: horizon(), chunk: chunk, at: chunkStart, onMatch: onMatch)
     remember(chunk, at: chunkStart)
   }
 
@@ -85,6 +115,12 @@ public struct StreamScanner {
       _ = bytes.withUnsafeBytes { scanPiece($0, from: 0, at: position, final: true) }
       position += bytes.count
       carry.removeAll()
+    }
+    if regexScanner != nil {
+      let filter = self.filter
+      var found: [Occurrence] = []
+      regexScanner?.finish(report: { found.append($0) }, source: { filter.entries[$0].source })
+      for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
     }
     flush(upTo: Int.max, chunk: UnsafeRawBufferPointer(start: nil, count: 0), at: received,
       onMatch: onMatch)
@@ -104,8 +140,9 @@ public struct StreamScanner {
 
   /// Keeps the tail of the input received so far (see ``history``).
   mutating func remember(_ chunk: UnsafeRawBufferPointer, at chunkStart: Int) {
-    let keep = filter.maxSpan + 16
     received = chunkStart + chunk.count
+    // Enough to look back over any match still to be reported, regex matches included.
+    let keep = filter.maxSpan + 16 + (regexScanner.map { received - $0.pendingStart } ?? 0)
     if chunk.count >= keep {
       history = Array(chunk[(chunk.count - keep)...])
     } else {

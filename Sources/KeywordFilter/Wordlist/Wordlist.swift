@@ -18,15 +18,18 @@ public struct WordlistEntry: Hashable, Sendable {
   public var category: Category
   /// The entry's tier (`block` unless the line says `<TAB>review`).
   public var tier: Tier
+  /// Whether ``text`` is a PCRE2 regular expression (a `re:` line) rather than a literal.
+  public var isRegex: Bool
   /// Where the entry came from, as `file:line`.
   public var source: String
 
   /// Creates an entry.
   public init(
     text: String, kind: Kind = .term, category: Category, tier: Tier = .block,
-    source: String = "<memory>"
+    isRegex: Bool = false, source: String = "<memory>"
   ) {
     self.text = text
+    self.isRegex = isRegex
     self.kind = kind
     self.category = category
     self.tier = tier

@@ -13,6 +13,8 @@ extension Wordlist {
   /// surrounding white space is trimmed. A first line `# category: SLUG` sets the category,
   /// otherwise it is `name` without directory, extension and a leading `NN-`.
   /// `!PHRASE` is an allow-list phrase; `\!` and `\#` escape a leading `!` or `#`.
+  /// `re:PATTERN` (and `!re:PATTERN`) is a PCRE2 regular expression; `\re:` escapes a literal
+  /// that begins with `re:`.
   /// `TERM<TAB>review` (or `<TAB>block`) sets the entry's tier.
   ///
   /// - Parameters:
@@ -52,6 +54,13 @@ extension Wordlist {
       } else if body.hasPrefix("\\!") || body.hasPrefix("\\#") {
         body = body.dropFirst()
       }
+      var isRegex = false
+      if body.hasPrefix("re:") {
+        isRegex = true
+        body = body.dropFirst(3)
+      } else if body.hasPrefix("\\re:") {
+        body = body.dropFirst()
+      }
       var tier = Tier.block
       if let tab = body.lastIndex(of: "\t") {
         let tierText = body[body.index(after: tab)...].trimmingWhitespace()
@@ -67,11 +76,13 @@ extension Wordlist {
       if text.isEmpty {
         throw WordlistError(
           file: name, line: lineNumber,
-          reason: kind == .allow ? "empty allow-list phrase" : "empty term")
+          reason: isRegex ? "empty regular expression"
+            : kind == .allow ? "empty allow-list phrase" : "empty term")
       }
       entries.append(
         WordlistEntry(
-          text: text, kind: kind, category: category, tier: tier, source: "\(name):\(lineNumber)"))
+          text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
+          source: "\(name):\(lineNumber)"))
     }
     self.init(entries: entries)
   }

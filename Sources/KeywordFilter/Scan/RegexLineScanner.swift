@@ -1,0 +1,149 @@
+// kwfilter — KeywordFilter: running the regex rules over a stream, one line at a time.
+
+import PCRE2
+
+/// Finds regex-rule occurrences in a stream, line by line.
+///
+/// The window: a regex match lies within one line (bytes between two `\n`). A line is matched
+/// once it is complete, so the scanner keeps at most one partial line (at most
+/// ``RegexRules/window`` bytes; a longer line is matched in windows of that size, and a match
+/// that would cross a window cut is not found). Blocks of complete lines inside a chunk are
+/// first searched with the joined prefilter; only lines it hits are matched rule by rule.
+struct RegexLineScanner {
+  let rules: RegexRules
+  /// Per-scanner PCRE2 scratch (never shared between threads).
+  let scratch = MatchData()
+  /// The current partial line and its absolute offset.
+  private(set) var partial: [UInt8] = []
+  private(set) var partialStart = 0
+  /// Rule/offset pairs whose matching hit a PCRE2 limit (reported, scanning continued).
+  var diagnostics: [String] = []
+
+  init(rules: RegexRules) { self.rules = rules }
+
+  /// Offset of the first byte whose line has not been matched yet.
+  var pendingStart: Int { partialStart }
+
+  /// Takes the next chunk (at absolute offset `start`); reports occurrences of complete lines.
+  mutating func ingest(
+    _ chunk: UnsafeRawBufferPointer, at start: Int, report: (Occurrence) -> Void,
+    source: (Int) -> String
+  ) {
+    guard let firstNewline = chunk.firstIndex(of: UInt8(ascii: "\n")) else {
+      if partial.isEmpty { partialStart = start }
+      partial.append(contentsOf: chunk)
+      cutLongLine(report: report, source: source)
+      return
+    }
+    let lastNewline = chunk.lastIndex(of: UInt8(ascii: "\n"))!
+    // The line that began in earlier chunks, completed by this chunk's head.
+    if partial.isEmpty { partialStart = start }
+    partial.append(contentsOf: chunk[..<firstNewline])
+    let joined = partial
+    joined.withUnsafeBytes { matchBlock($0, at: partialStart, report: report, source: source) }
+    // Complete lines inside the chunk, in place.
+    if lastNewline > firstNewline {
+      let block = UnsafeRawBufferPointer(rebasing: chunk[(firstNewline + 1)..<lastNewline])
+      matchBlock(block, at: start + firstNewline + 1, report: report, source: source)
+    }
+    partial = Array(chunk[(lastNewline + 1)...])
+    partialStart = start + lastNewline + 1
+    cutLongLine(report: report, source: source)
+  }
+
+  /// Matches the last, unterminated line.
+  mutating func finish(report: (Occurrence) -> Void, source: (Int) -> String) {
+    let last = partial
+    last.withUnsafeBytes { matchBlock($0, at: partialStart, report: report, source: source) }
+    partialStart += partial.count
+    partial.removeAll()
+  }
+
+  private mutating func cutLongLine(report: (Occurrence) -> Void, source: (Int) -> String) {
+    while partial.count >= RegexRules.window {
+      let window = Array(partial[..<RegexRules.window])
+      window.withUnsafeBytes { matchBlock($0, at: partialStart, report: report, source: source) }
+      partial.removeFirst(RegexRules.window)
+      partialStart += RegexRules.window
+    }
+  }
+
+  /// Matches a block of complete lines (no trailing newline) at absolute offset `base`.
+  private mutating func matchBlock(
+    _ block: UnsafeRawBufferPointer, at base: Int, report: (Occurrence) -> Void,
+    source: (Int) -> String
+  ) {
+    guard let prefilter = rules.prefilter else {
+      forEachLine(block, from: 0, to: block.count) { matchLine(block, $0, at: base, report: report, source: source) }
+      return
+    }
+    var q = 0
+    while q < block.count {
+      switch prefilter.firstMatch(in: block, from: q, scratch: scratch) {
+      case .noMatch:
+        return
+      case .match(let hit):
+        // Every line the hit touches is matched rule by rule; then search on after them.
+        let from = lineStart(block, before: hit.lowerBound)
+        let to = lineEnd(block, from: max(hit.lowerBound, hit.upperBound - 1))
+        forEachLine(block, from: from, to: to) {
+          matchLine(block, $0, at: base, report: report, source: source)
+        }
+        q = to + 1
+      case .limitExceeded, .error:
+        // The prefilter gave up: match the rest rule by rule (each reports its own limits).
+        forEachLine(block, from: lineStart(block, before: q), to: block.count) {
+          matchLine(block, $0, at: base, report: report, source: source)
+        }
+        return
+      }
+    }
+  }
+
+  private func lineStart(_ block: UnsafeRawBufferPointer, before offset: Int) -> Int {
+    var i = min(offset, block.count)
+    while i > 0 && block[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+    return i
+  }
+
+  private func lineEnd(_ block: UnsafeRawBufferPointer, from offset: Int) -> Int {
+    var i = offset
+    while i < block.count && block[i] != UInt8(ascii: "\n") { i += 1 }
+    return i
+  }
+
+  private func forEachLine(
+    _ block: UnsafeRawBufferPointer, from: Int, to: Int, _ body: (Range<Int>) -> Void
+  ) {
+    var start = from
+    while start <= to && start < block.count {
+      let end = lineEnd(block, from: start)
+      body(start..<min(end, to))
+      start = end + 1
+    }
+    if from == block.count && block.isEmpty { return }
+  }
+
+  /// Every rule over one line.
+  private mutating func matchLine(
+    _ block: UnsafeRawBufferPointer, _ line: Range<Int>, at base: Int,
+    report: (Occurrence) -> Void, source: (Int) -> String
+  ) {
+    if line.isEmpty { return }
+    let subject = UnsafeRawBufferPointer(rebasing: block[line])
+    for (k, regex) in rules.regexes.enumerated() {
+      do {
+        for r in try regex.matches(in: subject, scratch: scratch) where !r.isEmpty {
+          report(
+            Occurrence(
+              pattern: rules.entries[k], start: base + line.lowerBound + r.lowerBound,
+              end: base + line.lowerBound + r.upperBound))
+        }
+      } catch {
+        diagnostics.append(
+          "\(source(rules.entries[k])): regex gave up on the line at byte \(base + line.lowerBound): \(error.message)"
+        )
+      }
+    }
+  }
+}
