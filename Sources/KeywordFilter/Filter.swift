@@ -124,12 +124,17 @@ public final class Filter: Sendable {
       + "\(dfa), \(memoryFootprint / 1024) KiB"
   }
 
-  /// A new scanner for one input stream.
-  public func makeScanner() -> StreamScanner { StreamScanner(filter: self) }
+  /// A new scanner for one input stream in the given encoding (UTF-8 unless said otherwise;
+  /// see ``InputEncoding/detect(prefix:)`` for deciding from the input).
+  public func makeScanner(encoding: InputEncoding = .utf8) -> StreamScanner {
+    StreamScanner(filter: self, encoding: encoding)
+  }
 
-  /// Every match in a complete input, in order of position.
-  public func matches(in bytes: UnsafeRawBufferPointer) -> [Match] {
-    var scanner = makeScanner()
+  /// Every match in a complete input, in order of position (ranges are byte offsets into
+  /// `bytes`, whatever its encoding; ``Match/text`` is UTF-8).
+  public func matches(in bytes: UnsafeRawBufferPointer, encoding: InputEncoding = .utf8) -> [Match]
+  {
+    var scanner = makeScanner(encoding: encoding)
     var result: [Match] = []
     scanner.scan(bytes) { result.append($0) }
     scanner.finish { result.append($0) }
@@ -137,8 +142,8 @@ public final class Filter: Sendable {
   }
 
   /// Every match in a byte array, in order of position.
-  public func matches(in bytes: [UInt8]) -> [Match] {
-    bytes.withUnsafeBytes { matches(in: $0) }
+  public func matches(in bytes: [UInt8], encoding: InputEncoding = .utf8) -> [Match] {
+    bytes.withUnsafeBytes { matches(in: $0, encoding: encoding) }
   }
 
   /// Every match in a string (ranges are UTF-8 byte offsets), in order of position.

@@ -59,38 +59,31 @@ struct KWFilter: ParsableCommand {
   func process(
     _ input: InputFile, name: String?, filter: Filter, mode: OutputMode, out: inout OutputWriter
   ) throws(InputError) -> Bool {
-    switch mode {
-    case .mask:
-      var masker = StreamMasker(filter: filter, mask: output.maskChar)
-      try input.forEachChunk { chunk in
-        masker.process(chunk) { out.write($0) }
-        for d in masker.takeDiagnostics() { printError(d) }
-        return true
+    var stage = Stage(filter: filter, mode: mode, mask: output.maskChar, name: name)
+    var prefix: [UInt8] = []
+    var encoding = matching.encoding
+    try input.forEachChunk { chunk in
+      if encoding == nil {
+        // `auto`: decide once, from the first 64 KiB, and keep the decision for the stream.
+        prefix.append(contentsOf: chunk)
+        if prefix.count < InputEncoding.detectionWindow { return true }
+        encoding = prefix.withUnsafeBytes { InputEncoding.detect(prefix: $0) }
+        stage.start(encoding: encoding!)
+        prefix.withUnsafeBytes { stage.feed($0, out: &out) }
+        prefix = []
+      } else {
+        if !stage.started { stage.start(encoding: encoding!) }
+        stage.feed(chunk, out: &out)
       }
-      masker.finish { out.write($0) }
-      for d in masker.takeDiagnostics() { printError(d) }
-      return masker.matchCount > 0
-    case .json, .count, .quiet:
-      var scanner = filter.makeScanner()
-      var count = 0
-      var stop = false
-      func report(_ m: Match) {
-        count += 1
-        if mode == .json { out.writeJSON(m, file: name, input: input) }
-      }
-      try input.forEachChunk { chunk in
-        scanner.scan(chunk, onMatch: report)
-        for d in scanner.takeDiagnostics() { printError(d) }
-        if mode == .quiet && count > 0 { stop = true }
-        return !stop
-      }
-      if !stop { scanner.finish(onMatch: report) }
-      for d in scanner.takeDiagnostics() { printError(d) }
-      if mode == .count {
-        out.write(name.map { "\($0):\(count)\n" } ?? "\(count)\n")
-      }
-      return count > 0
+      return !stage.stop
     }
+    if !stage.started {
+      let decided = encoding ?? prefix.withUnsafeBytes { InputEncoding.detect(prefix: $0) }
+      stage.start(encoding: decided)
+      prefix.withUnsafeBytes { stage.feed($0, out: &out) }
+    }
+    if !stage.stop { stage.finish(out: &out) }
+    return stage.count > 0
   }
 
   /// Parses arguments and runs, turning every error into exit status 2 (grep's convention);

@@ -53,8 +53,21 @@ struct MatchOptions: ParsableArguments {
   @Option(help: "Most noise characters allowed in a row inside a term.")
   var maxNoise: Int = 3
 
+  @Option(
+    name: .customLong("encoding"),
+    help: ArgumentHelp(
+      "Input encoding: auto, utf-8, gb18030 (gbk and gb2312 are accepted as gb18030).",
+      valueName: "NAME"))
+  var encodingName: String = "auto"
+
+  /// The chosen encoding, or nil for `auto`.
+  var encoding: InputEncoding? { InputEncoding(name: encodingName) }
+
   func validate() throws {
     if maxNoise < 0 || maxNoise > 1000 { throw ValidationError("--max-noise must be 0…1000") }
+    if encodingName.lowercased() != "auto" && InputEncoding(name: encodingName) == nil {
+      throw ValidationError("unknown --encoding '\(encodingName)' (auto, utf-8, gb18030, gbk, gb2312)")
+    }
   }
 
   var configuration: Filter.Configuration {

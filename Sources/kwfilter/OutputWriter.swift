@@ -55,7 +55,7 @@ struct OutputWriter {
   }
 
   /// One JSON line for a match.
-  mutating func writeJSON(_ m: Match, file: String?, input: InputFile) {
+  mutating func writeJSON(_ m: Match, file: String?) {
     var line = "{\"start\":\(m.range.lowerBound),\"end\":\(m.range.upperBound)"
     line += ",\"category\":" + jsonString(m.category.rawValue)
     line += ",\"term\":" + jsonString(m.term)

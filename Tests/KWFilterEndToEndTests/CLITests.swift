@@ -150,3 +150,16 @@ let fixtureList: String = {
   #expect(r.status == 0)
   #expect(r.text == #"{"start":6,"end":17,"category":"spam","term":"1[3-9]\\d{9}","text":"13812345678","tier":"block"}"# + "\n")
 }
+
+@Test func gbkInputAutoDetected() throws {
+  // 网上赌博，岸牟─ in GBK: the second half holds 赌博's bytes misaligned.
+  let gbk: [UInt8] = [0xCD, 0xF8, 0xC9, 0xCF, 0xB6, 0xC4, 0xB2, 0xA9, 0xA3, 0xAC, 0xB0, 0xB6, 0xC4, 0xB2, 0xA9, 0xA4]
+  let input = Data(Array(repeating: gbk, count: 4).joined())
+  let masked = try run(["--no-default-lists", "-w", fixtureList], stdin: input)
+  var expected = Data()
+  for _ in 0..<4 { expected.append(contentsOf: [0xCD, 0xF8, 0xC9, 0xCF, 0x2A, 0x2A] + gbk[8...]) }
+  #expect(masked.stdout == expected)
+  let json = try run(["--no-default-lists", "-w", fixtureList, "--json", "--encoding", "gbk"], stdin: input)
+  #expect(json.text.hasPrefix(#"{"start":4,"end":8,"category":"gambling","term":"赌博","text":"赌博""#))
+  #expect(try run(["--encoding", "latin9"], input: "").status == 2)
+}

@@ -18,10 +18,10 @@ public struct StreamMasker {
   private var written = 0
   private var ready: [Match] = []
 
-  /// Creates a masker writing `mask` (UTF-8) for each masked character.
-  public init(filter: Filter, mask: String = "*") {
-    self.scanner = filter.makeScanner()
-    self.mask = Array(mask.utf8)
+  /// Creates a masker writing `mask` for each masked character, in the input's encoding.
+  public init(filter: Filter, mask: String = "*", encoding: InputEncoding = .utf8) {
+    self.scanner = filter.makeScanner(encoding: encoding)
+    self.mask = encoding == .gb18030 ? GB18030Table.shared.encode(mask) : Array(mask.utf8)
   }
 
   /// Scans a chunk and writes whatever output is now certain.
@@ -84,11 +84,23 @@ public struct StreamMasker {
     written += n
   }
 
-  /// Characters in `[from, to)` of the pending bytes: UTF-8 lead bytes (ranges are
-  /// character-aligned, and a match never contains invalid bytes).
+  /// Characters in `[from, to)` of the pending bytes (ranges are character-aligned).
   private func characterCount(from: Int, to: Int) -> Int {
+    let lo = pendingHead + from - written
+    let hi = pendingHead + to - written
+    if scanner.encoding == .gb18030 {
+      return pending.withUnsafeBufferPointer { p in
+        var count = 0
+        var i = lo
+        while i < hi {
+          i += max(1, GB18030Table.shared.decode(p.baseAddress!, i, hi, final: true).1)
+          count += 1
+        }
+        return count
+      }
+    }
     var count = 0
-    for k in from..<to where pending[pendingHead + k - written] & 0xC0 != 0x80 { count += 1 }
+    for k in lo..<hi where pending[k] & 0xC0 != 0x80 { count += 1 }
     return count
   }
 }

@@ -10,6 +10,10 @@ struct ByteView {
   let currentStart: Int
   /// Offset of the end of the input, once it is known.
   let streamEnd: Int?
+  /// The input's encoding.
+  var encoding: InputEncoding = .utf8
+  /// GB18030 only: recent character starts (GB18030 cannot be decoded backwards).
+  var starts: CharacterStarts? = nil
 
   /// The byte at an absolute offset, or nil if it is not held (or past the end).
   func byte(at offset: Int) -> UInt8? {
@@ -24,12 +28,32 @@ struct ByteView {
 
   /// The bytes of a range as text (UTF-8; bytes no longer held are left out).
   func text(_ range: Range<Int>) -> String {
-    String(decoding: range.compactMap { byte(at: $0) }, as: UTF8.self)
+    let bytes = range.compactMap { byte(at: $0) }
+    guard encoding == .gb18030 else { return String(decoding: bytes, as: UTF8.self) }
+    var scalars = String.UnicodeScalarView()
+    bytes.withUnsafeBufferPointer { p in
+      var i = 0
+      while i < p.count {
+        let (cp, n) = GB18030Table.shared.decode(p.baseAddress!, i, p.count, final: true)
+        scalars.append(Unicode.Scalar(cp) ?? "\u{FFFD}")
+        i += max(n, 1)
+      }
+    }
+    return String(scalars)
   }
 
-  /// The UTF-8 character starting at `offset`: its code point and length, or nil if the bytes
-  /// there are not a complete, valid character.
+  /// The character starting at `offset` (a character boundary): its code point and length, or
+  /// nil if the bytes there are not a complete, valid character.
   func character(at offset: Int) -> (scalar: UInt32, length: Int)? {
+    if encoding == .gb18030 {
+      var bytes: [UInt8] = []
+      for k in 0..<4 { if let b = byte(at: offset + k) { bytes.append(b) } else { break } }
+      if bytes.isEmpty { return nil }
+      let (cp, n) = bytes.withUnsafeBufferPointer {
+        GB18030Table.shared.decode($0.baseAddress!, 0, $0.count, final: true)
+      }
+      return cp == .max ? nil : (cp, n)
+    }
     guard let b0 = byte(at: offset) else { return nil }
     if b0 < 0x80 { return (UInt32(b0), 1) }
     let length: Int
@@ -61,6 +85,12 @@ struct ByteView {
 
   /// The valid character that ends exactly at `offset`, or nil.
   func character(endingAt offset: Int) -> (scalar: UInt32, start: Int)? {
+    if encoding == .gb18030 {
+      guard let start = starts?.start(ofCharacterEndingAt: offset),
+        let (cp, n) = character(at: start), start + n == offset
+      else { return nil }
+      return (cp, start)
+    }
     var start = offset - 1
     while start > offset - 4, let b = byte(at: start), b & 0xC0 == 0x80 { start -= 1 }
     guard let (cp, length) = character(at: start), start + length == offset else { return nil }
@@ -95,13 +125,14 @@ struct ByteView {
     }
   }
 
+  /// Whether the character just before `offset` is a word character.
+  func wordCharacter(before offset: Int, alphabet: Alphabet) -> Bool {
+    isWordCharacter(character(endingAt: offset)?.scalar, alphabet: alphabet)
+  }
+
   /// The Latin word-boundary rule for an occurrence (see ``Normalization``).
   func passesBoundaries(_ o: Occurrence, filter: Filter) -> Bool {
-    if filter.needsBoundaryBefore[o.pattern],
-      isWordCharacter(character(endingAt: o.start)?.scalar, alphabet: filter.alphabet)
-    {
-      return false
-    }
+    if filter.needsBoundaryBefore[o.pattern] && o.wordBefore { return false }
     if filter.needsBoundaryAfter[o.pattern],
       isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet)
     {

@@ -11,6 +11,9 @@ import PCRE2
 /// first searched with the joined prefilter; only lines it hits are matched rule by rule.
 struct RegexLineScanner {
   let rules: RegexRules
+  /// The input's encoding: GB18030 lines are converted to UTF-8 for PCRE2 and the match
+  /// offsets mapped back (a `\n` byte is always a character of its own in GB18030 too).
+  var encoding: InputEncoding = .utf8
   /// Per-scanner PCRE2 scratch (never shared between threads).
   let scratch = MatchData()
   /// The current partial line and its absolute offset.
@@ -70,6 +73,40 @@ struct RegexLineScanner {
 
   /// Matches a block of complete lines (no trailing newline) at absolute offset `base`.
   private mutating func matchBlock(
+    _ block: UnsafeRawBufferPointer, at base: Int, report: (Occurrence) -> Void,
+    source: (Int) -> String
+  ) {
+    guard encoding == .gb18030, !block.isEmpty else {
+      matchUTF8Block(block, at: base, report: report, source: source)
+      return
+    }
+    // Convert to UTF-8, remembering the original offset of every UTF-8 byte.
+    var utf8: [UInt8] = []
+    var origin: [Int] = []
+    utf8.reserveCapacity(block.count * 3 / 2)
+    origin.reserveCapacity(block.count * 3 / 2)
+    let table = GB18030Table.shared
+    let p = block.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    var i = 0
+    while i < block.count {
+      let (cp, n) = table.decode(p, i, block.count, final: true)
+      let scalar = cp == .max ? Unicode.Scalar(0xFFFD)! : (Unicode.Scalar(cp) ?? Unicode.Scalar(0xFFFD)!)
+      for byte in String(scalar).utf8 {
+        utf8.append(byte)
+        origin.append(i)
+      }
+      i += max(n, 1)
+    }
+    origin.append(block.count)
+    utf8.withUnsafeBytes { converted in
+      matchUTF8Block(converted, at: 0, report: { o in
+        // A match ends at a character end: map its end through the next character's start.
+        report(Occurrence(pattern: o.pattern, start: base + origin[o.start], end: base + origin[o.end]))
+      }, source: source)
+    }
+  }
+
+  private mutating func matchUTF8Block(
     _ block: UnsafeRawBufferPointer, at base: Int, report: (Occurrence) -> Void,
     source: (Int) -> String
   ) {

@@ -6,6 +6,9 @@ struct Occurrence: Sendable {
   var pattern: Int
   var start: Int
   var end: Int
+  /// Whether a word character (Latin letter or digit) stands just before `start`; recorded
+  /// when the occurrence is found, while the characters before it are still at hand.
+  var wordBefore = false
 }
 
 /// Holds occurrences until no later occurrence can change their fate, then reports the winners.

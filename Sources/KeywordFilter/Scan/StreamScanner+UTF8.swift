@@ -146,16 +146,16 @@ extension StreamScanner {
   /// Slow path: records an occurrence for every pattern ending at `state`.
   @inline(never)
   mutating func reportOutputs(of state: UInt32, end: Int, unconsumedSymbols: Int) {
-    let view = ByteView(
-      history: history, historyStart: historyStart, current: current,
-      currentStart: currentStart, streamEnd: nil)
+    let view = makeView()
     let filter = self.filter
     var found: [Occurrence] = []
     filter.automaton.forEachOutput(of: state) { p in
       let entry = filter.entryOfPattern[p.index]
       let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
-      found.append(Occurrence(pattern: entry, start: start, end: end))
+      let before =
+        filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
+      found.append(Occurrence(pattern: entry, start: start, end: end, wordBefore: before))
     }
     for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
   }

@@ -17,6 +17,13 @@ import AhoCorasick
 public struct StreamScanner {
   /// The filter this scanner runs.
   public let filter: Filter
+  /// The input's encoding.
+  public let encoding: InputEncoding
+  /// GB18030 only: the symbol of each two-byte sequence (``GB18030Table/twoByteIndex``), with
+  /// `invalidSymbol` for sequences that do not decode; and the ring of character starts.
+  let gbSymbols: [UInt16]
+  let starts: CharacterStarts?
+  static let invalidSymbol: UInt16 = 0xFFFF
 
   /// Automaton state after the last decoded character, as the stepper's word.
   var stateWord: UInt64
@@ -43,11 +50,21 @@ public struct StreamScanner {
   public private(set) var settledOffset = 0
   var finished = false
 
-  init(filter: Filter) {
+  init(filter: Filter, encoding: InputEncoding = .utf8) {
     self.filter = filter
+    self.encoding = encoding
+    if encoding == .gb18030 {
+      let table = GB18030Table.shared
+      gbSymbols = table.twoByte.map { $0 == 0 ? StreamScanner.invalidSymbol : filter.alphabet.symbol(of: $0) }
+      starts = CharacterStarts(atLeast: filter.maxSpan + 16)
+    } else {
+      gbSymbols = []
+      starts = nil
+    }
     self.stateWord = filter.automaton.dfa.rootWord
     self.selection = Selection(semantics: filter.configuration.semantics)
     self.regexScanner = filter.regexRules.isEmpty ? nil : RegexLineScanner(rules: filter.regexRules)
+    self.regexScanner?.encoding = encoding
   }
 
   /// Returns and clears the problems met while scanning that did not stop it: a regex rule that
@@ -66,6 +83,13 @@ public struct StreamScanner {
     regexScanner?.ingest(
       chunk, at: start, report: { found.append($0) }, source: { filter.entries[$0].source })
     for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
+  }
+
+  /// The recent input as one address space (see ``ByteView``).
+  func makeView(streamEnd: Int? = nil) -> ByteView {
+    ByteView(
+      history: history, historyStart: historyStart, current: current,
+      currentStart: currentStart, streamEnd: streamEnd, encoding: encoding, starts: starts)
   }
 
   /// The horizon: occurrences found later start after it.
@@ -135,7 +159,10 @@ public struct StreamScanner {
     current = buffer
     currentStart = base
     defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
-    return scanUTF8(buffer, from: from, base: base, final: final)
+    switch encoding {
+    case .utf8: return scanUTF8(buffer, from: from, base: base, final: final)
+    case .gb18030: return scanGB18030(buffer, from: from, base: base, final: final)
+    }
   }
 
   /// Keeps the tail of the input received so far (see ``history``).
@@ -160,9 +187,7 @@ public struct StreamScanner {
     current = chunk
     currentStart = chunkStart
     defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
-    let view = ByteView(
-      history: history, historyStart: historyStart, current: current,
-      currentStart: currentStart, streamEnd: finished ? received : nil)
+    let view = makeView(streamEnd: finished ? received : nil)
     let filter = self.filter
     selection.flush(
       upTo: horizon,
