@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "KeywordFilter", targets: ["KeywordFilter"]),
     .library(name: "AhoCorasick", targets: ["AhoCorasick"]),
+    .library(name: "MailParsing", targets: ["MailParsing"]),
     .executable(name: "kwfilter", targets: ["kwfilter"]),
   ],
   dependencies: [
@@ -24,11 +25,13 @@ let package = Package(
     .target(
       name: "KeywordFilter",
       dependencies: ["AhoCorasick", "PCRE2"]),
+    // RFC 5322 / MIME decoding into text pieces to scan (`--mail`). Glibc only, no Foundation.
+    .target(name: "MailParsing"),
     // Command-line tool: wiring only, public API of KeywordFilter.
     .executableTarget(
       name: "kwfilter",
       dependencies: [
-        "KeywordFilter",
+        "KeywordFilter", "MailParsing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -40,6 +43,7 @@ let package = Package(
     .testTarget(
       name: "KeywordFilterTests", dependencies: ["KeywordFilter", "KeywordFilterTestSupport"]),
     .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+    .testTarget(name: "MailParsingTests", dependencies: ["MailParsing"]),
     .testTarget(name: "KWFilterEndToEndTests", dependencies: ["kwfilter"]),
   ]
 )

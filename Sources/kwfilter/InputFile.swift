@@ -16,6 +16,16 @@ struct InputFile {
   let path: String?
   static let chunkSize = 1 << 16
 
+  /// The whole input (for `--mail`: one message is held in memory).
+  func readAll() throws(InputError) -> [UInt8] {
+    var all: [UInt8] = []
+    try forEachChunk { chunk in
+      all.append(contentsOf: chunk)
+      return true
+    }
+    return all
+  }
+
   /// Calls `body` with each chunk until the input ends or `body` returns false.
   func forEachChunk(_ body: (UnsafeRawBufferPointer) -> Bool) throws(InputError) {
     let fd: Int32

@@ -39,6 +39,14 @@ struct KWFilter: ParsableCommand {
     let inputs: [String?] = files.isEmpty ? [nil] : files.map { $0 }
     for name in inputs {
       do {
+        if output.mail {
+          let message = try InputFile(path: name).readAll()
+          let matched = MailMode(filter: filter, mode: mode).process(
+            message, name: files.isEmpty ? nil : name, out: &out)
+          anyMatch = anyMatch || matched
+          if matched, mode == .quiet { break }
+          continue
+        }
         let matched = try process(
           InputFile(path: name), name: files.isEmpty ? nil : name, filter: filter, mode: mode,
           out: &out)

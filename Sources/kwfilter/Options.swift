@@ -95,6 +95,13 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "The mask written for each matched character.")
   var maskChar: String = "*"
 
+  @Flag(
+    help: """
+      Read each input as one e-mail message (RFC 5322/MIME): scan its decoded headers and text \
+      parts; default output is the message unchanged plus X-Kwfilter-Status/-Categories headers.
+      """)
+  var mail = false
+
   func mode() throws -> OutputMode {
     let chosen = [json, count, quiet].filter { $0 }.count
     if chosen > 1 { throw CLIError("--json, --count and --quiet exclude each other") }

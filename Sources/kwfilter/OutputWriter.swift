@@ -55,12 +55,13 @@ struct OutputWriter {
   }
 
   /// One JSON line for a match.
-  mutating func writeJSON(_ m: Match, file: String?) {
+  mutating func writeJSON(_ m: Match, file: String?, part: String? = nil) {
     var line = "{\"start\":\(m.range.lowerBound),\"end\":\(m.range.upperBound)"
     line += ",\"category\":" + jsonString(m.category.rawValue)
     line += ",\"term\":" + jsonString(m.term)
     line += ",\"text\":" + jsonString(m.text)
     line += ",\"tier\":" + jsonString(m.tier.rawValue)
+    if let part { line += ",\"part\":" + jsonString(part) }
     if let file { line += ",\"file\":" + jsonString(file) }
     line += "}\n"
     write(line)

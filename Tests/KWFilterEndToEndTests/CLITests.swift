@@ -163,3 +163,33 @@ let fixtureList: String = {
   #expect(json.text.hasPrefix(#"{"start":4,"end":8,"category":"gambling","term":"赌博","text":"赌博""#))
   #expect(try run(["--encoding", "latin9"], input: "").status == 2)
 }
+
+@Test func mailModeAddsHeadersAndReportsParts() throws {
+  // Subject: 赌博 as a GB2312 base64 encoded word; body: quoted-printable HTML with 赌<b>博</b>.
+  let message = """
+    From: "Sender" <a@example.com>\r
+    To: b@example.com\r
+    Subject: =?gb2312?B?tsSyqQ==?=\r
+    MIME-Version: 1.0\r
+    Content-Type: text/html; charset=utf-8\r
+    Content-Transfer-Encoding: quoted-printable\r
+    \r
+    <p>=E8=B5=8C<b>=E5=8D=9A</b></p>\r
+
+    """
+  let filtered = try run(["--no-default-lists", "-w", fixtureList, "--mail"], input: message)
+  #expect(filtered.status == 0)
+  #expect(filtered.text.contains("X-Kwfilter-Status: Yes, matches=2\r\n"))
+  #expect(filtered.text.contains("X-Kwfilter-Categories: gambling\r\n"))
+  // Everything else is byte for byte the message.
+  let stripped = filtered.text.split(separator: "\r\n", omittingEmptySubsequences: false)
+    .filter { !$0.hasPrefix("X-Kwfilter-") }.joined(separator: "\r\n")
+  #expect(stripped == message)
+  let json = try run(["--no-default-lists", "-w", fixtureList, "--mail", "--json"], input: message)
+  let lines = json.text.split(separator: "\n")
+  #expect(lines.count == 2)
+  #expect(lines.first?.contains(#""text":"赌博","tier":"block","part":"header:Subject""#) == true)
+  #expect(lines.last?.contains(#""part":"1""#) == true)
+  let clean = try run(["--no-default-lists", "-w", fixtureList, "--mail"], input: "Subject: hi\n\nhello\n")
+  #expect(clean.text == "Subject: hi\nX-Kwfilter-Status: No, matches=0\n\nhello\n")
+}

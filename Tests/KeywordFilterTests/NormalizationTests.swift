@@ -80,3 +80,10 @@ func normalizationMatches(term: String, text: String) throws {
   #expect(t.fold(0x6CD5) == .single(0x6CD5))  // 法
   #expect(t.fold(0xFF21) == .single(0x61))  // Ａ
 }
+
+@Test func lineBreaksAreNotNoise() throws {
+  #expect(try found(["赌博"], in: "赌\n博").isEmpty)
+  #expect(try found(["赌博"], in: "赌\r\n博").isEmpty)
+  #expect(try found(["赌博"], in: "赌\u{2028}博").isEmpty)
+  #expect(try found(["赌博"], in: "赌\t博") == ["赌\t博"])
+}

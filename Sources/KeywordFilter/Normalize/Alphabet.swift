@@ -71,6 +71,8 @@ struct Alphabet: Sendable {
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when
   /// noise skipping is on).
   static func fold(_ cp: UInt32, normalization: Normalization, folds: FoldTable) -> Folded {
+    // Line breaks separate posts, lines and records: a term never spans one (they are not noise).
+    if isLineBreak(cp) { return .single(cp) }
     if !normalization.foldCharacters {
       if normalization.skipNoise, folds.fold(cp) == .noise { return .noise }
       return .single(cp)
@@ -108,6 +110,11 @@ struct Alphabet: Sendable {
       }
     }
     return result
+  }
+
+  /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+  static func isLineBreak(_ cp: UInt32) -> Bool {
+    (0x0A...0x0D).contains(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029
   }
 
   /// Whether a folded code point is a "word" character for the Latin boundary rule: a digit,
