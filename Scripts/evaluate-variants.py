@@ -20,8 +20,11 @@ README, §5. Evaluation only: nothing from it is copied into the repository.
    kwfilter reports a match of that entity (or of one of its variants) on that sentence's line.
    `recall` counts all instances; `recall (perturbed)` only those whose entity no longer occurs
    verbatim in the perturbed text (the ones the perturbation actually hit); `sentences` counts
-   sentences with at least one entity found. False positives: the share of non_toxic_base.json
-   sentences with any match.
+   sentences with at least one entity found. The last column is an approximation (Python, noise
+   dropped without the 3-in-a-row limit, no Latin word-boundary rule): it shows how much recall
+   the boundary rule costs where CNTP glued the pinyin of neighbouring words together
+   (`mu zhusai diao chan`). False positives: the share of non_toxic_base.json sentences with any
+   match.
  - toxicloakcn: ToxiCloakCN. Its rows are CNTP sentences; each toxic row whose text is a CNTP
    original gets that sentence's entities. Recall as above on the 4 perturbed copies; false
    positives on the rows labelled 0 (base_data.tsv).
@@ -127,6 +130,19 @@ class Fold:
     def fold(self, s: str) -> str:
         return "".join(chr(c) for ch in s for c in self.fold_cp(ord(ch)))
 
+    def fold_keep_noise(self, s: str) -> str:
+        """Folds each character but keeps noise as it is (so the scanner still sees it)."""
+        return "".join(ch if ord(ch) in self.noise else "".join(chr(c) for c in self.fold_cp(ord(ch)))
+                       for ch in s)
+
+    _shared: "Fold | None" = None
+
+    @classmethod
+    def shared(cls) -> "Fold":
+        if cls._shared is None:
+            cls._shared = Fold()
+        return cls._shared
+
 
 # --------------------------------------------------------------------------
 # Python mirror of VariantExpander (keep in step with VariantExpander.swift)
@@ -205,31 +221,26 @@ class Expander:
         return out
 
     @staticmethod
-    def choice_vectors(ks: list[int], cap: int, first_cost: int = 1) -> list[list[int]]:
+    def choice_vectors(ks: list[int], cap: int) -> list[list[int]]:
         """Choice vectors over positions with ks[i] alternatives each, best first.
 
         Choice 0 keeps a position, choice j >= 1 takes its j-th alternative. Vectors are
-        ordered by total cost (cost(0) = 1, cost(j) = j - 1 + first_cost), then by more
-        positions changed, then lexicographically; the all-zero vector is skipped. Only the
-        first MAX_SUBSTITUTED_POSITIONS positions with alternatives may change. At most cap.
+        ordered by total cost (cost(0) = 1, cost(j) = j: keeping a position costs as much as
+        taking its first alternative), then by more positions changed, then lexicographically;
+        the all-zero vector is skipped. Only the first MAX_SUBSTITUTED_POSITIONS positions with
+        alternatives may change. At most cap vectors.
         """
         positions = [i for i, k in enumerate(ks) if k][:MAX_SUBSTITUTED_POSITIONS]
         if not positions or cap <= 0:
             return []
         kk = [ks[i] for i in positions]
-
-        def cost(j: int) -> int:
-            return 1 if j == 0 else j - 1 + first_cost
-
         n = len(positions)
-        min_cost = [0] * (n + 1)
-        max_cost = [0] * (n + 1)
+        # every position costs at least 1 (choices 0 and 1) and at most its k
+        max_rest = [0] * (n + 1)
         for p in range(n - 1, -1, -1):
-            costs = [cost(j) for j in range(kk[p] + 1)]
-            min_cost[p] = min_cost[p + 1] + min(costs)
-            max_cost[p] = max_cost[p + 1] + max(costs)
+            max_rest[p] = max_rest[p + 1] + kk[p]
         out: list[list[int]] = []
-        for total in range(min_cost[0], max_cost[0] + 1):
+        for total in range(n, max_rest[0] + 1):
             level: list[tuple[int, list[int]]] = []
 
             def rec(p: int, remaining: int, vec: list[int]):
@@ -238,8 +249,8 @@ class Expander:
                         level.append((vec.count(0), list(vec)))
                     return
                 for j in range(kk[p] + 1):
-                    r = remaining - cost(j)
-                    if min_cost[p + 1] <= r <= max_cost[p + 1]:
+                    r = remaining - max(j, 1)
+                    if n - p - 1 <= r <= max_rest[p + 1]:
                         vec.append(j)
                         rec(p + 1, r, vec)
                         vec.pop()
@@ -330,6 +341,8 @@ class Expander:
         return self.substitutions(list(t), alts, cap)
 
     def homophone_variants(self, t: str, cap: int) -> list[str]:
+        if sum(1 for c in t if c in self.readings) < 2:
+            return []
         alts = []
         for c in t:
             if c in self.readings:
@@ -340,6 +353,8 @@ class Expander:
         return self.substitutions(list(t), alts, cap)
 
     def lookalike_variants(self, t: str, cap: int) -> list[str]:
+        if sum(1 for c in t if c in self.readings) < 2:
+            return []
         alts = [self.lookalikes_of(c) if c in self.splits or c in self.by_component else [] for c in t]
         return self.substitutions(list(t), alts, cap)
 
@@ -463,8 +478,24 @@ def escape_term(term: str) -> str:
     return term
 
 
+class SyllableFold:
+    """Each Han character with a reading -> the most frequent character of its customary
+    syllable (赌, 堵, 睹 -> 都): simulates matching homophones by folding, not by expansion."""
+
+    def __init__(self, expander: "Expander"):
+        self.map = {}
+        for c, rs in expander.readings.items():
+            lst = expander.homophones.get(rs[0])
+            if lst:
+                self.map[c] = lst[0]
+
+    def apply(self, s: str) -> str:
+        return "".join(self.map.get(c, c) for c in s)
+
+
 def run_kwfilter(binary: Path, flags: list[str], list_files: list[Path], texts: list[str],
-                 text_fold: Fold | None = None) -> list[set[str]]:
+                 text_fold: Fold | None = None, syllable_fold: SyllableFold | None = None
+                 ) -> list[set[str]]:
     """Per text, the set of terms kwfilter reported."""
     with tempfile.TemporaryDirectory() as tmp:
         tpath = Path(tmp) / "texts.txt"
@@ -473,6 +504,8 @@ def run_kwfilter(binary: Path, flags: list[str], list_files: list[Path], texts: 
             lines = ["".join(
                 "".join(chr(c) for c in text_fold.extra[ord(ch)]) if ord(ch) in text_fold.extra else ch
                 for ch in line) for line in lines]
+        if syllable_fold is not None:
+            lines = [syllable_fold.apply(Fold.shared().fold_keep_noise(line)) for line in lines]
         data = "".join(line + "\n" for line in lines).encode("utf-8")
         tpath.write_bytes(data)
         starts = []
@@ -519,20 +552,56 @@ def expanded_terms(entities: list[str], fold: Fold, expander: Expander | None, o
     return sorted(owner), owner
 
 
-def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options, limit, text_fold):
+def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options, limit, text_fold,
+                  syllable_fold=None):
     terms, owner = expanded_terms(entities, fold, expander, options, limit)
+    # --syllable-fold: a second pass over syllable-folded text with the terms of 2+ Han
+    # characters, syllable-folded; its hits are added to the first pass's.
+    s_terms: list[str] = []
+    s_owner: dict[str, set[str]] = collections.defaultdict(set)
+    if syllable_fold is not None:
+        for term, es in owner.items():
+            f = fold.fold(term)
+            if sum(1 for c in f if c in syllable_fold.map) >= 2:
+                s_owner[syllable_fold.apply(f)] |= es
+        s_terms = sorted(s_owner)
+
+    def run(texts: list[str]) -> list[set[str]]:
+        found = run_kwfilter(binary, flags, [lpath], texts, text_fold)
+        if s_terms:
+            for i, extra in enumerate(run_kwfilter(binary, flags, [spath], texts, text_fold,
+                                                   syllable_fold)):
+                found[i] |= {"\0" + t for t in extra}
+        return found
+
+    def owners(t: str) -> set[str]:
+        return s_owner.get(t[1:], set()) if t.startswith("\0") else owner.get(t, set())
+
+    forms: dict[str, set[str]] = collections.defaultdict(set)  # entity -> folded list terms
+    for term, es in owner.items():
+        for e in es:
+            forms[e].add(fold.fold(term))
+    s_forms: dict[str, set[str]] = collections.defaultdict(set)
+    for term, es in s_owner.items():
+        for e in es:
+            s_forms[e].add(term)
     results = {"terms": len(terms), "entities": len(entities), "types": [], "clean": None}
     with tempfile.TemporaryDirectory() as tmp:
         lpath = Path(tmp) / "list.txt"
         write_list(lpath, terms)
+        spath = Path(tmp) / "syllable-list.txt"
+        write_list(spath, s_terms)
+        results["terms"] += len(s_terms)
         for label, rows in sets:
             t0 = time.time()
-            found = run_kwfilter(binary, flags, [lpath], [t for t, _ in rows], text_fold)
-            inst = hit = pinst = phit = sent = senthit = 0
+            found = run([t for t, _ in rows])
+            inst = hit = pinst = phit = sent = senthit = loose = 0
             for (text, ents), terms_found in zip(rows, found):
+                folded_text = fold.fold(text)
+                s_text = syllable_fold.apply(folded_text) if syllable_fold is not None else ""
                 got = set()
                 for t in terms_found:
-                    got |= owner.get(t, set())
+                    got |= owners(t)
                 any_hit = False
                 sent += 1
                 for e in set(ents):
@@ -541,6 +610,8 @@ def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
                     inst += 1
                     ok = e in got
                     hit += ok
+                    loose += ok or any(f and f in folded_text for f in forms[e]) or any(
+                        f in s_text for f in s_forms.get(e, ()))
                     any_hit |= ok
                     if e not in text:
                         pinst += 1
@@ -549,8 +620,9 @@ def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
             results["types"].append({
                 "type": label, "instances": inst, "found": hit, "perturbed": pinst,
                 "perturbed_found": phit, "sentences": sent, "sentences_found": senthit,
+                "found_ignoring_boundaries": loose,
                 "seconds": round(time.time() - t0, 2)})
-        found = run_kwfilter(binary, flags, [lpath], clean, text_fold)
+        found = run(clean)
         fp = sum(1 for f in found if f)
         results["clean"] = {"texts": len(clean), "with_match": fp,
                             "matches": sum(len(f) for f in found)}
@@ -564,15 +636,17 @@ def pct(a: int, b: int) -> str:
 def print_table(title: str, r):
     print(f"\n## {title}")
     print(f"{r['entities']} entities, {r['terms']} list terms")
-    print(f"| perturbation | recall (all instances) | recall (perturbed instances) | sentences with a hit |")
-    print("|---|---|---|---|")
+    print("| perturbation | recall (all instances) | recall (perturbed instances) | sentences with a hit "
+          "| recall ignoring Latin word boundaries (approx.) |")
+    print("|---|---|---|---|---|")
     for t in r["types"]:
         print(f"| {t['type']} | {pct(t['found'], t['instances'])} ({t['found']}/{t['instances']}) "
               f"| {pct(t['perturbed_found'], t['perturbed'])} ({t['perturbed_found']}/{t['perturbed']}) "
-              f"| {pct(t['sentences_found'], t['sentences'])} |")
+              f"| {pct(t['sentences_found'], t['sentences'])} "
+              f"| {pct(t['found_ignoring_boundaries'], t['instances'])} |")
     c = r["clean"]
     print(f"| **clean texts: false-positive rate** | {pct(c['with_match'], c['texts'])} "
-          f"({c['with_match']}/{c['texts']} texts, {c['matches']} distinct terms hit) | | |")
+          f"({c['with_match']}/{c['texts']} texts, {c['matches']} distinct terms hit) | | | |")
 
 
 def main() -> int:
@@ -589,6 +663,10 @@ def main() -> int:
     ap.add_argument("--lookalikes-per-character", type=int, default=LOOKALIKES_PER_CHARACTER)
     ap.add_argument("--lookalike-fold", action="store_true",
                     help="apply LookalikeData.swift's folds to the texts (simulates the merged fold table)")
+    ap.add_argument("--syllable-fold", action="store_true",
+                    help="add a second pass: texts and the terms of 2+ Han characters with every Han"
+                         " character folded to its syllable's most frequent character (simulates"
+                         " homophone matching by a fold instead of expansion)")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
 
@@ -604,9 +682,12 @@ def main() -> int:
     fold = Fold()
     text_fold = Fold(lookalikes=True) if args.lookalike_fold else None
     expander = Expander(fold, args.homophones_per_character, args.lookalikes_per_character) if options else None
+    syllable_fold = SyllableFold(expander or Expander(fold)) if args.syllable_fold else None
     mode = f"simulated variants {sorted(options)} (limit {args.limit})" if options else "no variants"
     if args.lookalike_fold:
         mode += " + look-alike fold"
+    if args.syllable_fold:
+        mode += " + syllable fold"
     mode += f"; flags: {' '.join(flags) or '(none)'}"
 
     def list_files() -> list[Path]:
@@ -633,7 +714,7 @@ def main() -> int:
             if args.wordlist:
                 entities = entities_from_lists()
             r = evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
-                              args.limit, text_fold)
+                              args.limit, text_fold, syllable_fold)
             print_table(f"CNTP (ToxiBenchCN) — {mode}", r)
             all_results["cntp"] = r
         elif ds == "toxicloakcn":
@@ -641,7 +722,7 @@ def main() -> int:
             if args.wordlist:
                 entities = entities_from_lists()
             r = evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
-                              args.limit, text_fold)
+                              args.limit, text_fold, syllable_fold)
             print_table(f"ToxiCloakCN — {mode}", r)
             print(f"({note}; clean = the {len(clean)} rows labelled 0)")
             r["note"] = note

@@ -105,7 +105,7 @@ public struct DefaultTransitionDFA: Sendable {
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
     var base = [Int](repeating: 0, count: slots)
-    var allocator = SlotAllocator()
+    var allocator = SlotAllocator(capacity: eSymbol.count + symbolLimit + 64)
     var maxBase = 0
     for s in b.bfsOrder {
       let state = Int(s)

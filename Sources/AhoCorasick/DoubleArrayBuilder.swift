@@ -117,7 +117,7 @@ struct DoubleArrayBuilder {
     var used: [Bool] = [true]  // slot 0: the root
     base = [0]
     check = [Automaton.emptySlot]
-    var allocator = SlotAllocator(reserved: 1)  // slot 0: the root
+    var allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
     var maxBase = 0
 
     func ensure(_ slot: Int) {

@@ -15,31 +15,35 @@ struct SlotAllocator {
   private var next: [Int32] = []
   /// Failed attempts per candidate slot.
   private var failures: [UInt8] = []
+  /// Scratch copy of the symbols being placed.
+  private var symbols: [Int] = []
   let retireAfter: UInt8
 
-  init(reserved: Int = 0, retireAfter: UInt8 = 8) {
+  /// - Parameters:
+  ///   - reserved: slots `0..<reserved` start used.
+  ///   - capacity: expected number of slots (grows if needed).
+  init(reserved: Int = 0, capacity: Int = 1024, retireAfter: UInt8 = 4) {
     self.retireAfter = retireAfter
-    ensure(reserved + 1024)
+    grow(to: max(capacity, reserved + 64))
     for slot in 0..<reserved { markUsed(slot) }
   }
 
-  private mutating func ensure(_ slot: Int) {
-    if slot >= used.count {
-      let old = used.count
-      let count = max(slot + 1, old * 2)
-      used.append(contentsOf: repeatElement(false, count: count - old))
-      failures.append(contentsOf: repeatElement(0, count: count - old))
-      next.append(contentsOf: (old..<count).map { Int32($0) })
-    }
+  private mutating func grow(to count: Int) {
+    let old = used.count
+    if count <= old { return }
+    used.append(contentsOf: repeatElement(false, count: count - old))
+    failures.append(contentsOf: repeatElement(0, count: count - old))
+    next.reserveCapacity(count)
+    for i in old..<count { next.append(Int32(i)) }
   }
 
   /// The smallest candidate ≥ `slot`.
   private mutating func candidate(from slot: Int) -> Int {
-    ensure(slot + 1)
+    if slot + 1 >= next.count { grow(to: max(slot + 2, next.count * 2)) }
     var root = slot
     while Int(next[root]) != root {
       root = Int(next[root])
-      ensure(root + 1)
+      if root + 1 >= next.count { grow(to: max(root + 2, next.count * 2)) }
     }
     var i = slot
     while Int(next[i]) != root {  // path compression
@@ -50,30 +54,33 @@ struct SlotAllocator {
     return root
   }
 
-  private mutating func retire(_ slot: Int) {
-    ensure(slot + 2)
-    next[slot] = Int32(slot + 1)
-  }
-
   private mutating func markUsed(_ slot: Int) {
-    ensure(slot + 2)
+    if slot + 2 >= used.count { grow(to: max(slot + 3, used.count * 2)) }
     used[slot] = true
-    retire(slot)
+    next[slot] = Int32(slot + 1)  // no longer a candidate
   }
 
-  /// Finds a base for `symbols` (ascending, non-empty), marks their slots used, returns it.
-  mutating func place(_ symbols: some Collection<UInt32>) -> Int {
-    guard let first = symbols.first.map(Int.init) else { return 0 }
+  /// Finds a base for `symbolSet` (ascending, non-empty), marks their slots used, returns it.
+  mutating func place(_ symbolSet: some Collection<UInt32>) -> Int {
+    symbols.removeAll(keepingCapacity: true)
+    for s in symbolSet { symbols.append(Int(s)) }
+    guard let first = symbols.first, let last = symbols.last else { return 0 }
     var slot = candidate(from: first)
     while true {
       let b = slot - first
-      if symbols.allSatisfy({ b + Int($0) >= used.count || !used[b + Int($0)] }) { break }
+      if b + last >= used.count { grow(to: max(b + last + 1, used.count * 2)) }
+      var fits = true
+      for k in 1..<symbols.count where used[b + symbols[k]] {
+        fits = false
+        break
+      }
+      if fits { break }
       failures[slot] &+= 1
-      if failures[slot] >= retireAfter { retire(slot) }
+      if failures[slot] >= retireAfter { next[slot] = Int32(slot + 1) }
       slot = candidate(from: slot + 1)
     }
     let b = slot - first
-    for s in symbols { markUsed(b + Int(s)) }
+    for s in symbols { markUsed(b + s) }
     return b
   }
 }

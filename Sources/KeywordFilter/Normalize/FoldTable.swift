@@ -39,22 +39,34 @@ struct FoldTable: Sendable {
     var astralNoise: [ClosedRange<UInt32>] = []
     var expansions: [[UInt32]] = []
 
-    for line in noiseRanges.utf8.split(separator: UInt8(ascii: "\n")) {
-      let parts = line.split(separator: UInt8(ascii: "-"))
-      guard let lo = FoldTable.hex(parts[0]) else { continue }
-      let hi = parts.count > 1 ? (FoldTable.hex(parts[1]) ?? lo) : lo
+    // Parsed byte by byte, without allocating per line: this runs at every process start.
+    FoldTable.forEachLine(noiseRanges) { line in
+      guard let dash = line.firstIndex(of: UInt8(ascii: "-")) else {
+        if let cp = FoldTable.hex(line) {
+          if cp < 0x10000 { bmp[Int(cp)] = FoldTable.noiseMark } else { astralNoise.append(cp...cp) }
+        }
+        return
+      }
+      guard let lo = FoldTable.hex(UnsafeBufferPointer(rebasing: line[..<dash])),
+        let hi = FoldTable.hex(UnsafeBufferPointer(rebasing: line[(dash + 1)...]))
+      else { return }
       if lo < 0x10000 {
         for cp in lo...min(hi, 0xFFFF) { bmp[Int(cp)] = FoldTable.noiseMark }
       }
       if hi >= 0x10000 { astralNoise.append(max(lo, 0x10000)...hi) }
     }
     for chunk in mappingChunks {
-      for line in chunk.utf8.split(separator: UInt8(ascii: "\n")) {
+      FoldTable.forEachLine(chunk) { line in
         guard let eq = line.firstIndex(of: UInt8(ascii: "=")),
-          let source = FoldTable.hex(line[line.startIndex..<eq])
-        else { continue }
-        let targets = line[line.index(after: eq)...].split(separator: UInt8(ascii: " "))
-          .compactMap { FoldTable.hex($0) }
+          let source = FoldTable.hex(UnsafeBufferPointer(rebasing: line[..<eq]))
+        else { return }
+        var targets: [UInt32] = []
+        var start = eq + 1
+        while start < line.count {
+          let space = line[start...].firstIndex(of: UInt8(ascii: " ")) ?? line.count
+          if let t = FoldTable.hex(UnsafeBufferPointer(rebasing: line[start..<space])) { targets.append(t) }
+          start = space + 1
+        }
         let encoded: UInt32
         switch targets.count {
         case 0: encoded = FoldTable.noiseMark
@@ -101,7 +113,20 @@ struct FoldTable: Sendable {
     return lo < astralNoise.count && astralNoise[lo].contains(cp)
   }
 
-  private static func hex(_ bytes: some Collection<UInt8>) -> UInt32? {
+  /// Calls `body` with each line of `text` (as a buffer over its UTF-8).
+  private static func forEachLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var text = text
+    text.withUTF8 { all in
+      var start = 0
+      while start < all.count {
+        let end = all[start...].firstIndex(of: UInt8(ascii: "\n")) ?? all.count
+        if end > start { body(UnsafeBufferPointer(rebasing: all[start..<end])) }
+        start = end + 1
+      }
+    }
+  }
+
+  private static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
     var value: UInt32 = 0
     var any = false
     for b in bytes {

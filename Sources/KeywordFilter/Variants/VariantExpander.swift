@@ -1,0 +1,281 @@
+// kwfilter — KeywordFilter: a word-list term → its variants (pinyin, homophones, splits, …).
+
+/// Turns a word-list term into the other ways posters write it, as extra patterns for the
+/// same entry.
+///
+/// ```swift
+/// VariantExpander.variants(of: "赌博", options: [.pinyinFull, .pinyinInitials], limit: 8)
+/// // ["dubo", "db"]
+/// VariantExpander.variants(of: "婊", options: .splitCharacters, limit: 8)
+/// // ["女表"]
+/// ```
+///
+/// The term is first folded like every term (NFKC, case, traditional → simplified, noise
+/// dropped), so `賭博` gives the same variants as `赌博`, and every variant is already folded.
+/// The result never contains the term itself and has no duplicates. Each option produces its
+/// candidates best first; the options then take turns (digit styles, full pinyin, initials,
+/// splits, look-alikes, homophones), so a small `limit` still gets the best candidate of each.
+///
+/// The data covers the 8,105 characters of the Table of General Standard Chinese Characters
+/// (readings from Unihan, splits from the kfcd/chaizi dictionary; see `VariantData.swift`).
+/// Terms with other characters get no pinyin variants, and those characters are never replaced.
+///
+/// `Scripts/evaluate-variants.py` mirrors this type in Python (keep the two in step) to
+/// measure recall on labelled data.
+public enum VariantExpander {
+  /// Homophone candidates tried per character (the most frequent ones), by default.
+  public static let defaultHomophonesPerCharacter = 4
+  /// Look-alike candidates tried per character (the most frequent ones).
+  static let lookalikesPerCharacter = 3
+  /// Reading combinations tried for pinyin (the customary readings, then one or more second
+  /// readings).
+  static let pinyinCombinations = 4
+  /// Only the first this many replaceable characters of a term are ever replaced.
+  static let maxSubstitutedPositions = 8
+
+  /// The variants of a term.
+  ///
+  /// - Parameters:
+  ///   - term: a word-list term, as written in the list.
+  ///   - options: the kinds of variant to generate.
+  ///   - limit: the most variants to return, over all options together.
+  ///   - homophonesPerCharacter: how many of each character's homophones are tried.
+  /// - Returns: at most `limit` distinct folded strings, none equal to the folded term.
+  /// - Complexity: about O(`limit` × term length) for short terms; the homophone, split and
+  ///   look-alike combinations are enumerated lazily, cheapest first, and stop at `2 × limit`.
+  public static func variants(
+    of term: String, options: VariantOptions, limit: Int,
+    homophonesPerCharacter: Int = defaultHomophonesPerCharacter
+  ) -> [String] {
+    let t = folded(term)
+    guard !t.isEmpty, limit > 0 else { return [] }
+    let tables = VariantTables.shared
+    let cap = 2 * limit
+    var lists: [[[UInt32]]] = []
+    if options.contains(.digitStyles) { lists.append(digitStyles(t, cap: cap)) }
+    if options.contains(.pinyinFull) { lists.append(pinyinFull(t, tables, cap: cap)) }
+    if options.contains(.pinyinInitials) { lists.append(pinyinInitials(t, tables, cap: cap)) }
+    if options.contains(.splitCharacters) { lists.append(splits(t, tables, cap: cap)) }
+    if options.contains(.lookalikes) { lists.append(lookalikes(t, tables, cap: cap)) }
+    if options.contains(.homophones) {
+      lists.append(homophones(t, tables, perCharacter: homophonesPerCharacter, cap: cap))
+    }
+
+    var seen: Set<[UInt32]> = [t, term.unicodeScalars.map(\.value)]
+    var result: [String] = []
+    var cursors = [Int](repeating: 0, count: lists.count)
+    var progress = true
+    while result.count < limit && progress {
+      progress = false
+      for i in lists.indices {
+        while cursors[i] < lists[i].count {
+          let candidate = lists[i][cursors[i]]
+          cursors[i] += 1
+          if seen.insert(candidate).inserted {
+            result.append(string(candidate))
+            progress = true
+            break
+          }
+        }
+        if result.count >= limit { break }
+      }
+    }
+    return result
+  }
+
+  /// The homophone key of a folded character: the most frequent character with the same
+  /// customary toneless reading (`赌`, `堵`, `睹` → `都`), or `nil` for a character without
+  /// reading data.
+  ///
+  /// An alternative to ``VariantOptions/homophones`` for the filter: a second scan over text
+  /// whose characters are replaced by their keys, with the keyed terms of the entries that opt
+  /// in, matches every homophone substitution with two patterns per term instead of many.
+  static func homophoneKey(_ scalar: UInt32) -> UInt32? {
+    let tables = VariantTables.shared
+    guard let syllable = tables.readings[scalar]?.first else { return nil }
+    return tables.homophones[syllable].first
+  }
+
+  // MARK: - Folding
+
+  /// The term folded like every term: standard fold per code point, noise dropped.
+  static func folded(_ term: String) -> [UInt32] {
+    var out: [UInt32] = []
+    for scalar in term.unicodeScalars {
+      switch FoldTable.standard.fold(scalar.value) {
+      case .noise: continue
+      case .single(let c): out.append(c)
+      case .multiple(let cs): out.append(contentsOf: cs)
+      }
+    }
+    return out
+  }
+
+  private static func string(_ scalars: [UInt32]) -> String {
+    var s = String.UnicodeScalarView()
+    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
+    return String(s)
+  }
+
+  private static func isASCIIAlphanumeric(_ c: UInt32) -> Bool {
+    (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c)
+  }
+
+  // MARK: - Digit styles
+
+  private static let digits: [UInt32] = Array("0123456789".unicodeScalars.map(\.value))
+  private static let lowerNumerals: [UInt32] = Array("〇一二三四五六七八九".unicodeScalars.map(\.value))
+  private static let financialNumerals: [UInt32] = Array("零壹贰叁肆伍陆柒捌玖".unicodeScalars.map(\.value))
+
+  private static func numeralValue(_ c: UInt32) -> Int? {
+    if let i = digits.firstIndex(of: c) { return i }
+    if let i = lowerNumerals.firstIndex(of: c) { return i }
+    if let i = financialNumerals.firstIndex(of: c) { return i }
+    return nil
+  }
+
+  static func digitStyles(_ t: [UInt32], cap: Int) -> [[UInt32]] {
+    guard t.count >= 2, t.contains(where: { numeralValue($0) != nil }) else { return [] }
+    let out = [digits, lowerNumerals, financialNumerals].map { table in
+      t.map { c in numeralValue(c).map { table[$0] } ?? c }
+    }
+    return Array(out.prefix(cap))
+  }
+
+  // MARK: - Pinyin
+
+  /// Reading combinations for the term, best first: per position a syllable number (Han) or
+  /// nil (an ASCII letter or digit, kept). `nil` when a character is neither.
+  private static func pinyinCombinations(_ t: [UInt32], _ tables: VariantTables) -> [[Int?]]? {
+    var base: [Int?] = []
+    var alternatives: [[Int]] = []
+    var han = 0
+    for c in t {
+      if let r = tables.readings[c] {
+        base.append(r[0])
+        alternatives.append(Array(r.dropFirst()))
+        han += 1
+      } else if isASCIIAlphanumeric(c) {
+        base.append(nil)
+        alternatives.append([])
+      } else {
+        return nil
+      }
+    }
+    guard han > 0 else { return nil }
+    var combinations = [base]
+    for vector in choiceVectors(alternatives.map(\.count), cap: pinyinCombinations - 1) {
+      combinations.append(
+        vector.indices.map { i in vector[i] == 0 ? base[i] : alternatives[i][vector[i] - 1] })
+    }
+    return combinations
+  }
+
+  static func pinyinFull(_ t: [UInt32], _ tables: VariantTables, cap: Int) -> [[UInt32]] {
+    guard let combinations = pinyinCombinations(t, tables) else { return [] }
+    let v = Unicode.Scalar("v").value
+    let u = Unicode.Scalar("u").value
+    var out: [[UInt32]] = []
+    for combination in combinations {
+      var spelled: [UInt32] = []
+      var hasV = false
+      for (c, syllable) in zip(t, combination) {
+        if let s = syllable {
+          let letters = tables.syllables[s].map(\.value)
+          hasV = hasV || letters.contains(v)
+          spelled.append(contentsOf: letters)
+        } else {
+          spelled.append(c)
+        }
+      }
+      out.append(spelled)
+      if hasV {
+        var withU: [UInt32] = []
+        for (c, syllable) in zip(t, combination) {
+          if let s = syllable {
+            withU.append(contentsOf: tables.syllables[s].map { $0.value == v ? u : $0.value })
+          } else {
+            withU.append(c)
+          }
+        }
+        out.append(withU)
+      }
+    }
+    return Array(out.prefix(cap))
+  }
+
+  static func pinyinInitials(_ t: [UInt32], _ tables: VariantTables, cap: Int) -> [[UInt32]] {
+    guard t.count(where: { tables.readings[$0] != nil }) >= 2,
+      let combinations = pinyinCombinations(t, tables)
+    else { return [] }
+    var out: [[UInt32]] = []
+    for combination in combinations {
+      let initials = zip(t, combination).map { c, syllable in
+        syllable.map { tables.syllables[$0][0].value } ?? c
+      }
+      if !out.contains(initials) { out.append(initials) }
+    }
+    return Array(out.prefix(cap))
+  }
+
+  // MARK: - Substitutions: splits, look-alikes, homophones
+
+  static func splits(_ t: [UInt32], _ tables: VariantTables, cap: Int) -> [[UInt32]] {
+    let alternatives: [[[UInt32]]] = t.map { c in
+      (tables.splits[c] ?? []).compactMap { split in
+        split.spellsWord && t.count == 1 ? nil : [split.first, split.second]
+      }
+    }
+    return substitutions(t, alternatives, cap: cap)
+  }
+
+  static func homophones(
+    _ t: [UInt32], _ tables: VariantTables, perCharacter: Int, cap: Int
+  ) -> [[UInt32]] {
+    guard t.count(where: { tables.readings[$0] != nil }) >= 2 else { return [] }
+    let alternatives: [[[UInt32]]] = t.map { c in
+      guard let syllable = tables.readings[c]?.first else { return [] }
+      return tables.homophones[syllable].lazy.filter { $0 != c }.prefix(max(0, perCharacter))
+        .map { [$0] }
+    }
+    return substitutions(t, alternatives, cap: cap)
+  }
+
+  static func lookalikes(_ t: [UInt32], _ tables: VariantTables, cap: Int) -> [[UInt32]] {
+    guard t.count(where: { tables.readings[$0] != nil }) >= 2 else { return [] }
+    let alternatives: [[[UInt32]]] = t.map { lookalikeCandidates($0, tables).map { [$0] } }
+    return substitutions(t, alternatives, cap: cap)
+  }
+
+  /// Characters sharing the preferred split's second component under another first component,
+  /// and characters that contain `c` as a component; the most frequent first.
+  static func lookalikeCandidates(_ c: UInt32, _ tables: VariantTables) -> [UInt32] {
+    var candidates = Set<UInt32>()
+    if let preferred = tables.splits[c]?.first {
+      for x in tables.bySecondComponent[preferred.second] ?? []
+      where x != c && tables.splits[x]?.first?.first != preferred.first {
+        candidates.insert(x)
+      }
+    }
+    for x in tables.byComponent[c] ?? [] where x != c { candidates.insert(x) }
+    let unranked = Int.max
+    return candidates.sorted {
+      let (a, b) = (tables.rank[$0] ?? unranked, tables.rank[$1] ?? unranked)
+      return a != b ? a < b : $0 < $1
+    }.prefix(lookalikesPerCharacter).map { $0 }
+  }
+
+  /// `t` with some positions replaced by one of their alternatives, in ``choiceVectors(_:cap:)``
+  /// order.
+  static func substitutions(
+    _ t: [UInt32], _ alternatives: [[[UInt32]]], cap: Int
+  ) -> [[UInt32]] {
+    choiceVectors(alternatives.map(\.count), cap: cap).map { vector in
+      var out: [UInt32] = []
+      for i in t.indices {
+        if vector[i] == 0 { out.append(t[i]) } else { out.append(contentsOf: alternatives[i][vector[i] - 1]) }
+      }
+      return out
+    }
+  }
+}

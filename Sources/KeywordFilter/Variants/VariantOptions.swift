@@ -1,0 +1,70 @@
+// kwfilter — KeywordFilter: which kinds of term variant to generate.
+
+/// The kinds of variant that ``VariantExpander`` generates for a word-list term.
+///
+/// Each option names one way posters write a word so that a plain list misses it. A variant is
+/// an extra pattern of the same entry: a match of `dubo` reports the entry `赌博`.
+///
+/// How to choose: ``digitStyles`` is cheap and precise, so it suits every entry.
+/// ``pinyinFull``, ``pinyinInitials`` and ``splitCharacters`` add a few patterns per term and
+/// rarely match ordinary text, except pinyin of one-syllable terms and the initials of short
+/// terms (`db`, `bz`), which only match as whole Latin words; turn them on per category or per
+/// entry. ``homophones`` and ``lookalikes`` add many patterns and cost precision (`其是` for
+/// `歧视` is also ordinary text): use them for entries whose matches go to review.
+/// ``repeats`` is done by the scanner, not by expansion (see its documentation).
+public struct VariantOptions: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt32
+
+  /// Creates an option set from its raw bits.
+  public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+  /// The term's pinyin without tones, syllables run together: `赌博` → `dubo`.
+  ///
+  /// Noise skipping then also matches `du bo` and `Du-Bo`, and the Latin word-boundary rule
+  /// keeps `dubo` from matching inside a longer Latin word. A character with a common second
+  /// reading adds the other combinations (`行长` → `xingzhang`, `hangzhang`, …); `ü` is written
+  /// both `v` and `u` (`女` → `nv`, `nu`).
+  public static let pinyinFull = VariantOptions(rawValue: 1 << 0)
+
+  /// The first letter of each syllable, for terms of two or more Chinese characters:
+  /// `赌博` → `db`. Matches only as a whole Latin word.
+  public static let pinyinInitials = VariantOptions(rawValue: 1 << 1)
+
+  /// Characters replaced by common characters with the same toneless pinyin: `赌博` → `堵博`,
+  /// `度博`, …, for terms of two or more Chinese characters. The most frequent few per character,
+  /// best combinations first, cut at the limit.
+  public static let homophones = VariantOptions(rawValue: 1 << 2)
+
+  /// Characters written as their two components side by side: `婊子` → `女表了一`, `女表子`, …
+  public static let splitCharacters = VariantOptions(rawValue: 1 << 3)
+
+  /// Digits and Chinese numerals in each other's forms, for terms of two or more characters
+  /// that contain one: `64` → `六四`, `陆肆`; `一夜情` → `1夜情`, `壹夜情`.
+  ///
+  /// The other digit styles need no variants: NFKC folds `①`, `⑴`, `⒈` and `㈠` (to `一`), and
+  /// the look-alike fold table (`LookalikeData.enclosed`) folds `❶`, `➀`, `➊` and `⓫`.
+  public static let digitStyles = VariantOptions(rawValue: 1 << 4)
+
+  /// Characters replaced by characters that look alike because they share a component: the
+  /// same phonetic part under another radical (`级` → `极`, `吸`) or the character with a
+  /// component added (`黑` → `嘿`), for terms of two or more Chinese characters.
+  ///
+  /// One-code-point look-alikes (Cyrillic `а`, `🅰`, `⻢`) are a fold, not a variant: see
+  /// `LookalikeData`.
+  public static let lookalikes = VariantOptions(rawValue: 1 << 5)
+
+  /// Repeated characters (`fuuuck`, `赌赌博`). The expander returns nothing for this option:
+  /// repeats are unbounded, so the scanner handles them, by letting a text character that equals
+  /// the previous matched character repeat a bounded number of times.
+  public static let repeats = VariantOptions(rawValue: 1 << 6)
+
+  /// Every option.
+  public static let all: VariantOptions = [
+    .pinyinFull, .pinyinInitials, .homophones, .splitCharacters, .digitStyles, .lookalikes,
+    .repeats,
+  ]
+
+  /// The options that are cheap and precise enough to be on for every entry: ``digitStyles``
+  /// and ``repeats``.
+  public static let standard: VariantOptions = [.digitStyles, .repeats]
+}
