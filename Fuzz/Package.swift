@@ -40,6 +40,12 @@ let package = Package(
       dependencies: [
         "CLibFuzzer", "FuzzSupport", .product(name: "KeywordFilter", package: "kwfilter"),
       ]),
-    // (d) The mail parser gets its target when it lands: see README.md.
+    // (d) Mail parser: bytes → MailParser.parse, MailHeaders.adding.
+    .executableTarget(
+      name: "FuzzMail",
+      dependencies: [
+        "CLibFuzzer", "FuzzSupport", .product(name: "KeywordFilter", package: "kwfilter"),
+        .product(name: "MailParsing", package: "kwfilter"),
+      ]),
   ]
 )

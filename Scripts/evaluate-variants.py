@@ -42,8 +42,19 @@ a Python mirror of `VariantExpander.variants(of:options:limit:)`
 (VariantData.swift), writes the expanded list (each variant a term of its own, mapped back to
 its entity) and runs the current binary on it: the recall the variant options will give once
 the filter adds the variants as patterns of their entry. `--lookalike-fold` additionally
-applies LookalikeData.swift's folds to the texts before they are written (simulating the merged
-fold table). Both flags leave the binary alone.
+applies LookalikeData.swift's folds to the texts and the list terms (simulating the merged fold
+table). `--syllable-fold` adds a second kwfilter pass in which texts and the terms with at least
+`--syllable-min-chars` Han characters (default 2) have every Han character replaced by its
+homophone key (`VariantExpander.homophoneKey`): homophone matching by a fold instead of by
+expansion. None of these flags changes the binary.
+
+Examples of the comparisons the lead needs (same binary, before and after wiring):
+    python3 Scripts/evaluate-variants.py cntp                                   # core only
+    python3 Scripts/evaluate-variants.py cntp --simulate digitStyles --lookalike-fold
+    python3 Scripts/evaluate-variants.py cntp --simulate \
+        digitStyles,pinyinFull,pinyinInitials,splitCharacters --lookalike-fold --syllable-fold
+    python3 Scripts/evaluate-variants.py cntp --simulate all --lookalike-fold
+Once the filter does this itself, run without --simulate and pass its flags with --flags.
 """
 
 from __future__ import annotations
@@ -129,6 +140,11 @@ class Fold:
 
     def fold(self, s: str) -> str:
         return "".join(chr(c) for ch in s for c in self.fold_cp(ord(ch)))
+
+    def apply_extra(self, s: str) -> str:
+        """Only the look-alike folds (characters without one are kept as they are)."""
+        return "".join("".join(chr(c) for c in self.extra[ord(ch)]) if ord(ch) in self.extra else ch
+                       for ch in s)
 
     def fold_keep_noise(self, s: str) -> str:
         """Folds each character but keeps noise as it is (so the scanner still sees it)."""
@@ -482,7 +498,8 @@ class SyllableFold:
     """Each Han character with a reading -> the most frequent character of its customary
     syllable (赌, 堵, 睹 -> 都): simulates matching homophones by folding, not by expansion."""
 
-    def __init__(self, expander: "Expander"):
+    def __init__(self, expander: "Expander", min_chars: int = 2):
+        self.min_chars = min_chars
         self.map = {}
         for c, rs in expander.readings.items():
             lst = expander.homophones.get(rs[0])
@@ -501,9 +518,7 @@ def run_kwfilter(binary: Path, flags: list[str], list_files: list[Path], texts: 
         tpath = Path(tmp) / "texts.txt"
         lines = [t.replace("\r", " ").replace("\n", " ") for t in texts]
         if text_fold is not None:
-            lines = ["".join(
-                "".join(chr(c) for c in text_fold.extra[ord(ch)]) if ord(ch) in text_fold.extra else ch
-                for ch in line) for line in lines]
+            lines = [text_fold.apply_extra(line) for line in lines]
         if syllable_fold is not None:
             lines = [syllable_fold.apply(Fold.shared().fold_keep_noise(line)) for line in lines]
         data = "".join(line + "\n" for line in lines).encode("utf-8")
@@ -539,22 +554,29 @@ def write_list(path: Path, terms: list[str]):
 
 
 def expanded_terms(entities: list[str], fold: Fold, expander: Expander | None, options: set[str],
-                   limit: int) -> tuple[list[str], dict[str, set[str]]]:
-    """The list to write (entities and variants, folded-empty ones dropped) and term -> entities."""
+                   limit: int, text_fold: Fold | None = None) -> tuple[list[str], dict[str, set[str]]]:
+    """The list to write (entities and variants, folded-empty ones dropped) and term -> entities.
+
+    With text_fold (--lookalike-fold), the look-alike folds are applied to the terms as well,
+    as the filter will fold its patterns with the merged table.
+    """
+    def pre(t: str) -> str:
+        return text_fold.apply_extra(t) if text_fold is not None else t
+
     owner: dict[str, set[str]] = collections.defaultdict(set)
     for e in entities:
         if not fold.fold(e):
             continue
-        owner[e.strip()].add(e)
+        owner[pre(e.strip())].add(e)
         if expander:
             for v in expander.variants(e, options, limit):
-                owner[v].add(e)
+                owner[pre(v)].add(e)
     return sorted(owner), owner
 
 
 def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options, limit, text_fold,
                   syllable_fold=None):
-    terms, owner = expanded_terms(entities, fold, expander, options, limit)
+    terms, owner = expanded_terms(entities, fold, expander, options, limit, text_fold)
     # --syllable-fold: a second pass over syllable-folded text with the terms of 2+ Han
     # characters, syllable-folded; its hits are added to the first pass's.
     s_terms: list[str] = []
@@ -562,7 +584,7 @@ def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
     if syllable_fold is not None:
         for term, es in owner.items():
             f = fold.fold(term)
-            if sum(1 for c in f if c in syllable_fold.map) >= 2:
+            if sum(1 for c in f if c in syllable_fold.map) >= syllable_fold.min_chars:
                 s_owner[syllable_fold.apply(f)] |= es
         s_terms = sorted(s_owner)
 
@@ -597,7 +619,7 @@ def evaluate_sets(binary, flags, entities, sets, clean, fold, expander, options,
             found = run([t for t, _ in rows])
             inst = hit = pinst = phit = sent = senthit = loose = 0
             for (text, ents), terms_found in zip(rows, found):
-                folded_text = fold.fold(text)
+                folded_text = fold.fold(text_fold.apply_extra(text) if text_fold else text)
                 s_text = syllable_fold.apply(folded_text) if syllable_fold is not None else ""
                 got = set()
                 for t in terms_found:
@@ -667,6 +689,8 @@ def main() -> int:
                     help="add a second pass: texts and the terms of 2+ Han characters with every Han"
                          " character folded to its syllable's most frequent character (simulates"
                          " homophone matching by a fold instead of expansion)")
+    ap.add_argument("--syllable-min-chars", type=int, default=2,
+                    help="--syllable-fold: only terms with at least this many Han characters")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
 
@@ -682,12 +706,13 @@ def main() -> int:
     fold = Fold()
     text_fold = Fold(lookalikes=True) if args.lookalike_fold else None
     expander = Expander(fold, args.homophones_per_character, args.lookalikes_per_character) if options else None
-    syllable_fold = SyllableFold(expander or Expander(fold)) if args.syllable_fold else None
+    syllable_fold = (SyllableFold(expander or Expander(fold), args.syllable_min_chars)
+                     if args.syllable_fold else None)
     mode = f"simulated variants {sorted(options)} (limit {args.limit})" if options else "no variants"
     if args.lookalike_fold:
         mode += " + look-alike fold"
     if args.syllable_fold:
-        mode += " + syllable fold"
+        mode += f" + syllable fold ({args.syllable_min_chars}+ Han characters)"
     mode += f"; flags: {' '.join(flags) or '(none)'}"
 
     def list_files() -> list[Path]:
@@ -732,16 +757,32 @@ def main() -> int:
             if not args.wordlist:
                 print("\n## ChineseHarm-Bench: skipped (no marked keywords; pass -w FILE|DIR)")
                 continue
+            # The lists are passed as they are (regex rules and allow-list phrases included);
+            # simulated variants of their literal terms go in one more list.
             entities = entities_from_lists()
-            terms, owner = expanded_terms(entities, fold, expander, options, args.limit)
+            terms, owner = expanded_terms(entities, fold, expander, options, args.limit, text_fold)
+            extra = [t for t in terms if t not in set(entities)]
             rows = {}
             with tempfile.TemporaryDirectory() as tmp:
-                lpath = Path(tmp) / "list.txt"
-                write_list(lpath, terms)
+                lpath = Path(tmp) / "variants.txt"
+                write_list(lpath, extra)
+                lists = list_files() + ([lpath] if extra else [])
+                s_terms = []
+                if syllable_fold is not None:
+                    s_terms = sorted({syllable_fold.apply(fold.fold(t)) for t in terms
+                                      if sum(1 for c in fold.fold(t) if c in syllable_fold.map)
+                                      >= syllable_fold.min_chars})
+                    spath = Path(tmp) / "syllable-list.txt"
+                    write_list(spath, s_terms)
                 for label in sorted(by_label):
-                    found = run_kwfilter(binary, flags, [lpath], by_label[label], text_fold)
+                    found = run_kwfilter(binary, flags, lists, by_label[label], text_fold)
+                    if s_terms:
+                        more = run_kwfilter(binary, flags, [spath], by_label[label], text_fold,
+                                            syllable_fold)
+                        found = [a | b for a, b in zip(found, more)]
                     rows[label] = (sum(1 for f in found if f), len(found))
-            print(f"\n## ChineseHarm-Bench — {mode}; list: {', '.join(args.wordlist)} ({len(terms)} terms)")
+            print(f"\n## ChineseHarm-Bench — {mode}; lists: {', '.join(args.wordlist)}"
+                  f" ({len(entities)} literal terms, {len(extra)} variants)")
             print("| label | texts with a match |")
             print("|---|---|")
             for label, (hit, n) in rows.items():

@@ -42,6 +42,9 @@ public final class Filter: Sendable {
     public var normalization: Normalization
     /// Which matches are reported. Default ``MatchSemantics/leftmostLongest``.
     public var semantics: MatchSemantics
+    /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
+    /// that small inputs take that path too).
+    var laneThreshold = 4096
 
     /// Creates a configuration.
     public init(

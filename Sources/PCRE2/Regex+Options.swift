@@ -32,11 +32,18 @@ extension Regex {
     /// Bounds on the work and memory of one match call.
     public var limits: Limits
 
+    /// Whether `^` and `$` also match at the start and end of every line in the subject
+    /// (PCRE2's MULTILINE). Default `false`.
+    public var multiline: Bool
+
     /// Creates options; every parameter defaults to the value documented on its property.
-    public init(caseless: Bool = true, jit: Bool = true, limits: Limits = .default) {
+    public init(
+      caseless: Bool = true, jit: Bool = true, limits: Limits = .default, multiline: Bool = false
+    ) {
       self.caseless = caseless
       self.jit = jit
       self.limits = limits
+      self.multiline = multiline
     }
 
     /// Caseless, JIT if available, and ``Limits/default``.

@@ -58,6 +58,7 @@ public final class Regex: @unchecked Sendable {
     // \C can end a match inside a character, which would break masking by character.
     flags |= UInt32(PCRE2_NEVER_BACKSLASH_C)
     if options.caseless { flags |= UInt32(PCRE2_CASELESS) }
+    if options.multiline { flags |= UInt32(PCRE2_MULTILINE) }
 
     var errorCode: Int32 = 0
     var errorOffset = 0

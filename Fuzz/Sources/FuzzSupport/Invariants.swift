@@ -14,8 +14,8 @@ import KeywordFilter
 /// libFuzzer reports it as a crash ("deadly signal") with the input written to `crash-…`.
 public func check(_ condition: Bool, _ message: @autoclosure () -> String) {
   if condition { return }
-  let text = "kwfilter fuzz: INVARIANT VIOLATED: \(message())\n"
-  fputs(text, stderr)
+  var text = Array("kwfilter fuzz: INVARIANT VIOLATED: \(message())\n".utf8)
+  text.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
   abort()
 }
 
@@ -144,5 +144,5 @@ public func describe(_ matches: [Match]) -> String {
 }
 
 private func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
-  zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+  a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? min(a.count, b.count)
 }

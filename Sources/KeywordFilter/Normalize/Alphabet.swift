@@ -71,8 +71,9 @@ struct Alphabet: Sendable {
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when
   /// noise skipping is on).
   static func fold(_ cp: UInt32, normalization: Normalization, folds: FoldTable) -> Folded {
-    // Line breaks separate posts, lines and records: a term never spans one (they are not noise).
-    if isLineBreak(cp) { return .single(cp) }
+    // Line breaks separate posts, lines and records, and control characters (NUL …) mark
+    // binary data: a term never spans one (they are not noise).
+    if isBreak(cp) { return .single(cp) }
     if !normalization.foldCharacters {
       if normalization.skipNoise, folds.fold(cp) == .noise { return .noise }
       return .single(cp)
@@ -112,9 +113,10 @@ struct Alphabet: Sendable {
     return result
   }
 
-  /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
-  static func isLineBreak(_ cp: UInt32) -> Bool {
-    (0x0A...0x0D).contains(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029
+  /// Line breaks (LF, VT, FF, CR, NEL, U+2028, U+2029) and the other C0/C1 control characters
+  /// except TAB: never noise.
+  static func isBreak(_ cp: UInt32) -> Bool {
+    (cp < 0x20 && cp != 0x09) || (0x7F...0x9F).contains(cp) || cp == 0x2028 || cp == 0x2029
   }
 
   /// Whether a folded code point is a "word" character for the Latin boundary rule: a digit,

@@ -10,7 +10,8 @@
 /// - **Noise skipping**: white space, punctuation, symbols (emoji included), zero-width and other
 ///   format characters, combining marks and variation selectors between two characters of a
 ///   term are skipped, at most ``maxNoise`` in a row. Noise never begins or ends a match. Line
-///   breaks are not noise: a term never spans two lines (posts, records).
+///   breaks and control characters (NUL, …; TAB aside) are not noise: a term never spans two
+///   lines (posts, records) or binary data.
 /// - **Word boundaries**: a term that begins (ends) with a Latin letter or digit matches only
 ///   where the text has no such letter or digit just before (after) it: `ass` does not match
 ///   inside `classassignment`.

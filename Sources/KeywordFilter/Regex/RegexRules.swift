@@ -13,9 +13,13 @@ struct RegexRules: Sendable {
   let entries: [Int]
   /// The compiled rules, parallel to ``entries``.
   let regexes: [Regex]
-  /// `(?:r1)|(?:r2)|…`, or nil when the rules cannot be joined (e.g. they use numbered
-  /// back-references): every line is then matched against every rule.
+  /// `(?:r1)|(?:r2)|…` over the *block-safe* rules, compiled multi-line, or nil when there are
+  /// none or they cannot be joined (e.g. numbered back-references).
   let prefilter: Regex?
+  /// Per rule: whether the prefilter covers it. A rule is left out when its meaning on a lone
+  /// line can differ from its meaning inside a block of lines (see ``isBlockSafe(_:)``); such
+  /// rules are run on every line.
+  let prefiltered: [Bool]
   /// Longest line (in bytes) a match may lie in; longer lines are cut into windows this long.
   static let window = 1 << 16
 
@@ -40,12 +44,68 @@ struct RegexRules: Sendable {
     }
     self.entries = entries
     self.regexes = regexes
-    if regexes.isEmpty {
-      prefilter = nil
-    } else {
-      let joined = all.indices.filter { all[$0].isRegex }.map { "(?:\(all[$0].text))" }
-        .joined(separator: "|")
-      prefilter = try? Regex(joined)
+    let safe = entries.map { RegexRules.isBlockSafe(all[$0].text) }
+    let joined = zip(entries, safe).filter(\.1).map { "(?:\(all[$0.0].text))" }
+    let prefilter = joined.isEmpty
+      ? nil : try? Regex(joined.joined(separator: "|"), options: .init(multiline: true))
+    self.prefilter = prefilter
+    self.prefiltered = prefilter == nil ? safe.map { _ in false } : safe
+  }
+
+  /// Whether a rule finds, inside a block of lines searched multi-line, every match it finds on
+  /// a line alone — so the joined prefilter may speak for it. Not so for `\A \z \Z \G`, and for
+  /// a negative lookaround whose body might match a line break (on a lone line it sees
+  /// nothing there; in a block it sees `\n`). Conservative: when unsure, not block-safe.
+  static func isBlockSafe(_ pattern: String) -> Bool {
+    let p = Array(pattern.unicodeScalars)
+    for k in p.indices where p[k] == "\\" && k + 1 < p.count {
+      if "AzZG".unicodeScalars.contains(p[k + 1]) { return false }
     }
+    // Negative lookarounds: (?! and (?<!, with their bodies.
+    var k = 0
+    while k + 2 < p.count {
+      if p[k] == "\\" {
+        k += 2
+        continue
+      }
+      let negative =
+        p[k] == "(" && p[k + 1] == "?"
+        && (p[k + 2] == "!" || (k + 3 < p.count && p[k + 2] == "<" && p[k + 3] == "!"))
+      if !negative {
+        k += 1
+        continue
+      }
+      var depth = 0
+      var j = k
+      var body = ""
+      var inClass = false
+      while j < p.count {
+        let c = p[j]
+        body.unicodeScalars.append(c)
+        if c == "\\" && j + 1 < p.count {
+          body.unicodeScalars.append(p[j + 1])
+          j += 2
+          continue
+        }
+        if inClass {
+          if c == "]" { inClass = false }
+        } else if c == "[" {
+          inClass = true
+        } else if c == "(" {
+          depth += 1
+        } else if c == ")" {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        j += 1
+      }
+      for risky in ["[^", "\\s", "\\S", "\\D", "\\W", "\\H", "\\V", "\\R", "\\n", "\\v",
+        "\\x", "\\o", "\\c", "\\P", "\\X", "\\N", "\\0", "\\e", "\\f", "\\r", ".", "[:"]
+      where body.contains(risky) {
+        return false
+      }
+      k = j + 1
+    }
+    return !pattern.contains("(?s") && !pattern.contains("(*")
   }
 }

@@ -110,10 +110,13 @@ struct RegexLineScanner {
     _ block: UnsafeRawBufferPointer, at base: Int, report: (Occurrence) -> Void,
     source: (Int) -> String
   ) {
-    guard let prefilter = rules.prefilter else {
-      forEachLine(block, from: 0, to: block.count) { matchLine(block, $0, at: base, report: report, source: source) }
-      return
+    // Rules the prefilter does not cover run on every line.
+    if rules.prefiltered.contains(false) {
+      forEachLine(block, from: 0, to: block.count) {
+        matchLine(block, $0, at: base, report: report, source: source, only: false)
+      }
     }
+    guard let prefilter = rules.prefilter else { return }
     var q = 0
     while q < block.count {
       switch prefilter.firstMatch(in: block, from: q, scratch: scratch) {
@@ -124,13 +127,13 @@ struct RegexLineScanner {
         let from = lineStart(block, before: hit.lowerBound)
         let to = lineEnd(block, from: max(hit.lowerBound, hit.upperBound - 1))
         forEachLine(block, from: from, to: to) {
-          matchLine(block, $0, at: base, report: report, source: source)
+          matchLine(block, $0, at: base, report: report, source: source, only: true)
         }
         q = to + 1
       case .limitExceeded, .error:
         // The prefilter gave up: match the rest rule by rule (each reports its own limits).
         forEachLine(block, from: lineStart(block, before: q), to: block.count) {
-          matchLine(block, $0, at: base, report: report, source: source)
+          matchLine(block, $0, at: base, report: report, source: source, only: true)
         }
         return
       }
@@ -161,14 +164,14 @@ struct RegexLineScanner {
     if from == block.count && block.isEmpty { return }
   }
 
-  /// Every rule over one line.
+  /// The rules over one line: those the prefilter covers (`only == true`) or the others.
   private mutating func matchLine(
     _ block: UnsafeRawBufferPointer, _ line: Range<Int>, at base: Int,
-    report: (Occurrence) -> Void, source: (Int) -> String
+    report: (Occurrence) -> Void, source: (Int) -> String, only prefiltered: Bool
   ) {
     if line.isEmpty { return }
     let subject = UnsafeRawBufferPointer(rebasing: block[line])
-    for (k, regex) in rules.regexes.enumerated() {
+    for (k, regex) in rules.regexes.enumerated() where rules.prefiltered[k] == prefiltered {
       do {
         for r in try regex.matches(in: subject, scratch: scratch) where !r.isEmpty {
           report(

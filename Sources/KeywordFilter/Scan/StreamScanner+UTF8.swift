@@ -20,74 +20,126 @@ extension StreamScanner {
   }
 
   // Safety: every pointer read is at an index checked against `end` (4-byte loads only while
-  // i + 4 <= end); symbols come from the alphabet's table and are < multiple + 1, which both
-  // steppers accept (see DFATables.next).
+  // i + 4 <= end); symbols come from the alphabet's table and are < multiple + 1, which the
+  // stepper accepts (see DFATables.next).
   @inline(__always)
   mutating func scanUTF8<S: Stepper>(
     _ buffer: UnsafeRawBufferPointer, from: Int, base: Int, final: Bool, stepper: S
   ) -> Int {
     guard let raw = buffer.baseAddress else { return from }
-    let p = raw.assumingMemoryBound(to: UInt8.self)
-    let alphabet = filter.alphabet
-    let maxNoise = filter.configuration.normalization.maxNoise
-    let noise = Int(alphabet.noise)
-    let multiple = Int(alphabet.multiple)
-    var word = self.stateWord
-    var noiseRun = self.noiseRun
-    var i = from
     let end = buffer.count
-
-    let stopped: Int = alphabet.bmp.withUnsafeBufferPointer { classes in
-      while i < end {
-        var symbol: Int
-        var length: Int
-        // Fast path: ASCII or a valid 3-byte character, decoded without branches.
-        if i &+ 4 <= end {
-          let w = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
-          let b0 = w & 0xFF
-          let cp3 = (b0 & 0x0F) << 12 | ((w >> 8) & 0x3F) << 6 | ((w >> 16) & 0x3F)
-          let isASCII = b0 < 0x80
-          let is3 =
-            (w & 0x00C0_C0F0) == 0x0080_80E0 && cp3 >= 0x800 && (cp3 & 0xF800) != 0xD800
-          if isASCII || is3 {
-            symbol = Int(classes[Int(isASCII ? b0 : cp3)])
-            length = isASCII ? 1 : 3
-          } else {
-            let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
-            if n == 0 { break }
-            symbol = cp == .max ? 0 : Int(alphabet.symbol(of: cp))
-            length = n
-          }
-        } else {
-          let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
-          if n == 0 { break }
-          symbol = cp == .max ? 0 : Int(alphabet.symbol(of: cp))
-          length = n
-        }
-
-        if symbol >= multiple {
-          let (cp, _) = StreamScanner.decodeOther(p, i, end, final: true)
-          stepMultiple(cp, end: base &+ i &+ length, word: &word, stepper: stepper)
-          noiseRun = 0
-          i &+= length
-          continue
-        }
-        // Branch-free step: noise keeps the state (until the run is too long).
-        let isNoise = symbol == noise
-        let stepped = stepper.next(word, symbol)
-        noiseRun = isNoise ? noiseRun &+ 1 : 0
-        let kept = noiseRun > maxNoise ? stepper.root : word
-        word = isNoise ? kept : stepped
-        if !isNoise && stepper.hasOutput(stepped) {
-          reportOutputs(of: stepper.state(stepped), end: base &+ i &+ length, unconsumedSymbols: 0)
-        }
-        i &+= length
+    return filter.alphabet.bmp.withUnsafeBufferPointer { classes in
+      let ctx = UTF8Lane.Context(
+        raw: raw, classes: classes, alphabet: filter.alphabet,
+        maxNoise: filter.configuration.normalization.maxNoise, base: base)
+      var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
+      if end - from >= filter.configuration.laneThreshold {
+        lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
       }
-      return i
+      while lane.i < end {
+        if !stepUTF8(&lane, ctx, end: end, final: final, stepper: stepper) { break }
+      }
+      stateWord = lane.word
+      noiseRun = lane.noiseRun
+      return lane.i
     }
-    self.stateWord = word
-    self.noiseRun = noiseRun
-    return stopped
+  }
+
+  /// Scans most of `[lane.i, end)` as two interleaved lanes — the first half from the current
+  /// state, the second half from the root — so that the two dependent chains of table loads
+  /// overlap. The first lane then runs on past the midpoint, reporting only occurrences that
+  /// start before it, until its state no longer depends on anything before the midpoint (its
+  /// depth is at most the symbols read since); from there the second lane's state is the truth.
+  /// Returns the lane state at the stop (a character boundary at least 4 bytes before `end`).
+  @inline(__always)
+  mutating func scanTwoLanes<S: Stepper>(
+    _ ctx: UTF8Lane.Context, _ start: UTF8Lane, end: Int, stepper: S
+  ) -> UTF8Lane {
+    let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
+    let stop = end - 4
+    var mid = start.i + (stop - start.i) / 2
+    while mid < stop && p[mid] & 0xC0 == 0x80 { mid += 1 }
+    var a = start
+    var b = UTF8Lane(i: mid, word: stepper.root, noiseRun: 0)
+    // Lane b decodes against the true end (a character may run past `stop`; at least 4 bytes
+    // remain after it, so no character is cut), lane a against the midpoint, a boundary.
+    while a.i < mid && b.i < stop {
+      _ = stepUTF8(&a, ctx, end: mid, final: true, stepper: stepper)
+      _ = stepUTF8(&b, ctx, end: end, final: true, stepper: stepper)
+    }
+    while a.i < mid { _ = stepUTF8(&a, ctx, end: mid, final: true, stepper: stepper) }
+    while b.i < stop { _ = stepUTF8(&b, ctx, end: end, final: true, stepper: stepper) }
+    // Stitch: lane a goes on from the midpoint until it agrees with lane b.
+    var symbolsSinceMid = 0
+    while a.i < b.i {
+      let before = a
+      _ = stepUTF8(&a, ctx, end: b.i, final: true, stepper: stepper, reportBefore: ctx.base + mid)
+      if a.noiseRun == 0 {
+        symbolsSinceMid += max(1, a.symbolsInLast)
+        if filter.automaton.depth(of: stepper.state(a.word)) <= symbolsSinceMid { return b }
+      }
+      if a.i == before.i { break }
+    }
+    return a
+  }
+
+  /// Decodes one character at `lane.i` and steps the automaton; false when the character is
+  /// cut by `end` (and not `final`). Occurrences are reported unless they start at or after
+  /// `reportBefore`.
+  @inline(__always)
+  mutating func stepUTF8<S: Stepper>(
+    _ lane: inout UTF8Lane, _ ctx: UTF8Lane.Context, end: Int, final: Bool, stepper: S,
+    reportBefore: Int = .max
+  ) -> Bool {
+    let i = lane.i
+    let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
+    var symbol: Int
+    var length: Int
+    // Fast path: ASCII or a valid 3-byte character, decoded without branches.
+    if i &+ 4 <= end {
+      let w = UInt32(littleEndian: ctx.raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+      let b0 = w & 0xFF
+      let cp3 = (b0 & 0x0F) << 12 | ((w >> 8) & 0x3F) << 6 | ((w >> 16) & 0x3F)
+      let isASCII = b0 < 0x80
+      let is3 = (w & 0x00C0_C0F0) == 0x0080_80E0 && cp3 >= 0x800 && (cp3 & 0xF800) != 0xD800
+      if isASCII || is3 {
+        symbol = Int(ctx.classes[Int(isASCII ? b0 : cp3)])
+        length = isASCII ? 1 : 3
+      } else {
+        let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
+        if n == 0 { return false }
+        symbol = cp == .max ? 0 : Int(ctx.alphabet.symbol(of: cp))
+        length = n
+      }
+    } else {
+      let (cp, n) = StreamScanner.decodeOther(p, i, end, final: final)
+      if n == 0 { return false }
+      symbol = cp == .max ? 0 : Int(ctx.alphabet.symbol(of: cp))
+      length = n
+    }
+    lane.symbolsInLast = 1
+    if symbol >= ctx.multiple {
+      let (cp, _) = StreamScanner.decodeOther(p, i, end, final: true)
+      lane.symbolsInLast = stepMultiple(
+        cp, end: ctx.base &+ i &+ length, word: &lane.word, stepper: stepper,
+        reportBefore: reportBefore)
+      lane.noiseRun = 0
+      lane.i = i &+ length
+      return true
+    }
+    // Branch-free step: noise keeps the state (until the run is too long).
+    let isNoise = symbol == ctx.noise
+    let stepped = stepper.next(lane.word, symbol)
+    lane.noiseRun = isNoise ? lane.noiseRun &+ 1 : 0
+    let kept = lane.noiseRun > ctx.maxNoise ? stepper.root : lane.word
+    lane.word = isNoise ? kept : stepped
+    if !isNoise && stepper.hasOutput(stepped) {
+      reportOutputs(
+        of: stepper.state(stepped), end: ctx.base &+ i &+ length, unconsumedSymbols: 0,
+        reportBefore: reportBefore)
+    }
+    lane.i = i &+ length
+    return true
   }
 
   /// Decodes any character at `p[i]` the fast path does not take: returns its code point and
@@ -128,24 +180,31 @@ extension StreamScanner {
     return (cp, need)
   }
 
-  /// Steps through a character that folds to several code points (`ß` → `ss`).
+  /// Steps through a character that folds to several code points (`ß` → `ss`); returns how
+  /// many symbols it fed.
   @inline(never)
+  @discardableResult
   mutating func stepMultiple<S: Stepper>(
-    _ cp: UInt32, end: Int, word: inout UInt64, stepper: S
-  ) {
-    guard case .multiple(let folded) = filter.alphabet.fold(cp) else { return }
+    _ cp: UInt32, end: Int, word: inout UInt64, stepper: S, reportBefore: Int = .max
+  ) -> Int {
+    guard case .multiple(let folded) = filter.alphabet.fold(cp) else { return 1 }
     for (k, f) in folded.enumerated() {
       let symbol = Int(filter.alphabet.symbol(ofFolded: f))
       word = stepper.next(word, symbol)
       if stepper.hasOutput(word) {
-        reportOutputs(of: stepper.state(word), end: end, unconsumedSymbols: folded.count - k - 1)
+        reportOutputs(
+          of: stepper.state(word), end: end, unconsumedSymbols: folded.count - k - 1,
+          reportBefore: reportBefore)
       }
     }
+    return folded.count
   }
 
   /// Slow path: records an occurrence for every pattern ending at `state`.
   @inline(never)
-  mutating func reportOutputs(of state: UInt32, end: Int, unconsumedSymbols: Int) {
+  mutating func reportOutputs(
+    of state: UInt32, end: Int, unconsumedSymbols: Int, reportBefore: Int = .max
+  ) {
     let view = makeView()
     let filter = self.filter
     var found: [Occurrence] = []
@@ -157,6 +216,28 @@ extension StreamScanner {
         filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
       found.append(Occurrence(pattern: entry, start: start, end: end, wordBefore: before))
     }
-    for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
+    for o in found where o.start < reportBefore {
+      selection.add(o, isAllow: filter.isAllow[o.pattern])
+    }
+  }
+}
+
+/// One lane of the UTF-8 scan: where it is, its automaton state and its noise run.
+struct UTF8Lane {
+  var i: Int
+  var word: UInt64
+  var noiseRun: Int
+  /// Symbols the last character fed (1, or more for `ß` → `ss`).
+  var symbolsInLast = 1
+
+  /// What every step needs, gathered once per scan call.
+  struct Context {
+    let raw: UnsafeRawPointer
+    let classes: UnsafeBufferPointer<UInt16>
+    let alphabet: Alphabet
+    let maxNoise: Int
+    let base: Int
+    var noise: Int { Int(alphabet.noise) }
+    var multiple: Int { Int(alphabet.multiple) }
   }
 }

@@ -49,10 +49,27 @@ public enum VariantExpander {
   ) -> [String] {
     let t = folded(term)
     guard !t.isEmpty, limit > 0 else { return [] }
-    let tables = VariantTables.shared
     let cap = 2 * limit
     var lists: [[[UInt32]]] = []
     if options.contains(.digitStyles) { lists.append(digitStyles(t, cap: cap)) }
+    // The tables take ~10 ms to decode: only touch them when an option needs them.
+    if !options.isDisjoint(with: optionsUsingTables) {
+      lists += expansions(t, options, VariantTables.shared, homophonesPerCharacter, cap: cap)
+    }
+    return merge(lists, folded: t, term: term, limit: limit)
+  }
+
+  /// The options whose variants come from ``VariantTables``.
+  static let optionsUsingTables: VariantOptions = [
+    .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
+  ]
+
+  /// Each table-based option's candidates, best first, in turn order.
+  private static func expansions(
+    _ t: [UInt32], _ options: VariantOptions, _ tables: VariantTables,
+    _ homophonesPerCharacter: Int, cap: Int
+  ) -> [[[UInt32]]] {
+    var lists: [[[UInt32]]] = []
     if options.contains(.pinyinFull) { lists.append(pinyinFull(t, tables, cap: cap)) }
     if options.contains(.pinyinInitials) { lists.append(pinyinInitials(t, tables, cap: cap)) }
     if options.contains(.splitCharacters) { lists.append(splits(t, tables, cap: cap)) }
@@ -60,7 +77,13 @@ public enum VariantExpander {
     if options.contains(.homophones) {
       lists.append(homophones(t, tables, perCharacter: homophonesPerCharacter, cap: cap))
     }
+    return lists
+  }
 
+  /// The options take turns, each giving its next candidate that is new, until `limit`.
+  private static func merge(
+    _ lists: [[[UInt32]]], folded t: [UInt32], term: String, limit: Int
+  ) -> [String] {
     var seen: Set<[UInt32]> = [t, term.unicodeScalars.map(\.value)]
     var result: [String] = []
     var cursors = [Int](repeating: 0, count: lists.count)
@@ -84,7 +107,7 @@ public enum VariantExpander {
   }
 
   /// The homophone key of a folded character: the most frequent character with the same
-  /// customary toneless reading (`赌`, `堵`, `睹` → `都`), or `nil` for a character without
+  /// customary toneless reading (`赌`, `堵`, `睹` → `度`), or `nil` for a character without
   /// reading data.
   ///
   /// An alternative to ``VariantOptions/homophones`` for the filter: a second scan over text
@@ -273,7 +296,11 @@ public enum VariantExpander {
     choiceVectors(alternatives.map(\.count), cap: cap).map { vector in
       var out: [UInt32] = []
       for i in t.indices {
-        if vector[i] == 0 { out.append(t[i]) } else { out.append(contentsOf: alternatives[i][vector[i] - 1]) }
+        if vector[i] == 0 {
+          out.append(t[i])
+        } else {
+          out.append(contentsOf: alternatives[i][vector[i] - 1])
+        }
       }
       return out
     }
