@@ -19,16 +19,15 @@
 /// miss, the step falls back to the ``Automaton``'s failure links. Scans rarely visit those
 /// states, so the step is almost always a compare and a conditional move.
 ///
-/// A state is one 64-bit word: its base in the low 32 bits, its ``Automaton`` state number in bits
-/// 32–61 (for reporting outputs and the fallback), bit 62 set when the state is incomplete, and
-/// bit 63 set when the state has outputs.
+/// A state's word: its base in bits 0–27, bit 30 set when the state is incomplete, bit 31 set
+/// when it has outputs. ``stateOfBase`` gives the ``Automaton`` state number for the slow paths.
 public struct DefaultTransitionDFA: Sendable {
-  /// Two words per slot: the owner's state number shifted left by 32 (`UInt64.max` when free),
-  /// then the target's word.
+  /// One entry per slot: the owner's base in the low 32 bits (`UInt32.max` when free), the
+  /// target's word in the high 32 bits.
   let table: [UInt64]
   /// The word reached from the root on each symbol (index = symbol; the root's own word for a
   /// symbol no pattern starts with). Has `symbolLimit` entries.
-  let rootNext: [UInt64]
+  let rootNext: [UInt32]
   /// The root's word.
   public let rootWord: UInt64
   /// Symbols below this limit may be passed to ``DFATables/next(_:_:)``: the automaton's
@@ -39,20 +38,21 @@ public struct DefaultTransitionDFA: Sendable {
   /// Number of incomplete states (see above).
   public let incompleteCount: Int
   /// The word of each ``Automaton`` state (indexed by state number), for the fallback step.
-  let wordOfState: [UInt64]
+  let wordOfState: [UInt32]
+  /// The ``Automaton`` state number of each base.
+  let stateOfBase: [UInt32]
 
-  static let idMask: UInt64 = 0x3FFF_FFFF_0000_0000
-  static let incompleteBit: UInt64 = 1 << 62
+  static let baseMask: UInt64 = 0x0FFF_FFFF
+  static let incompleteBit: UInt64 = 1 << 30
+  static let outputBit: UInt64 = 1 << 31
 
   /// The ``Automaton`` state number in a word.
-  @inlinable public static func state(of word: UInt64) -> UInt32 {
-    UInt32(truncatingIfNeeded: word >> 32) & 0x3FFF_FFFF
-  }
+  public func state(of word: UInt64) -> UInt32 { stateOfBase[Int(word & DefaultTransitionDFA.baseMask)] }
   /// Whether the state in a word has outputs.
-  @inlinable public static func hasOutput(_ word: UInt64) -> Bool { word >> 63 != 0 }
+  @inlinable public static func hasOutput(_ word: UInt64) -> Bool { word & (1 << 31) != 0 }
 
-  /// Bytes held by the tables.
-  public var memoryFootprint: Int { table.count * 8 + rootNext.count * 8 }
+  /// Bytes held by the scan tables (the ones the scan loop touches).
+  public var memoryFootprint: Int { table.count * 8 + rootNext.count * 4 }
 
   /// Builds the layout. A state inherits its failure state's transitions only when that adds at
   /// most `inheritLimit` of them and the total stays within `budget`; otherwise it is incomplete.
@@ -105,7 +105,7 @@ public struct DefaultTransitionDFA: Sendable {
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
     var base = [Int](repeating: 0, count: slots)
-    var allocator = SlotAllocator(capacity: eSymbol.count + symbolLimit + 64)
+    var allocator = SlotAllocator(capacity: eSymbol.count + symbolLimit + 64, uniqueBases: true)
     var maxBase = 0
     for s in b.bfsOrder {
       let state = Int(s)
@@ -114,33 +114,39 @@ public struct DefaultTransitionDFA: Sendable {
       base[state] = allocator.place(eSymbol[eStart[state]..<(eStart[state] + n)])
       maxBase = max(maxBase, base[state])
     }
+    for s in b.bfsOrder where eCount[Int(s)] == 0 {
+      base[Int(s)] = allocator.freshBase()
+      maxBase = max(maxBase, base[Int(s)])
+    }
 
     // 3. Words and the table.
-    func word(_ state: Int) -> UInt64 {
-      let out: UInt64 = b.check[state] & Automaton.outputBit != 0 && state != 0 ? 1 << 63 : 0
+    func word(_ state: Int) -> UInt32 {
+      let out: UInt64 = b.check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
       let partial = incomplete[state] ? DefaultTransitionDFA.incompleteBit : 0
-      return UInt64(base[state]) | UInt64(state) << 32 | out | partial
+      return UInt32(UInt64(base[state]) | out | partial)
     }
     let tableSlots = maxBase + symbolLimit + 1
-    var table = [UInt64](repeating: .max, count: 2 * tableSlots)
+    var table = [UInt64](repeating: UInt64(UInt32.max), count: tableSlots)
+    var stateOfBase = [UInt32](repeating: 0, count: tableSlots)
     var count = 0
     for s in b.bfsOrder {
       let state = Int(s)
+      stateOfBase[base[state]] = UInt32(state)
       for k in eStart[state]..<(eStart[state] + eCount[state]) {
         let slot = base[state] + Int(eSymbol[k])
-        table[2 * slot] = UInt64(state) << 32
-        table[2 * slot + 1] = word(Int(eTarget[k]))
+        table[slot] = UInt64(base[state]) | UInt64(word(Int(eTarget[k]))) << 32
         count += 1
       }
     }
     let rootWord = word(0)
-    var rootNext = [UInt64](repeating: rootWord, count: symbolLimit)
+    var rootNext = [UInt32](repeating: rootWord, count: symbolLimit)
     for symbol in 0..<b.alphabetSize where b.rootNext[symbol] & Automaton.stateMask != 0 {
       rootNext[symbol] = word(Int(b.rootNext[symbol] & Automaton.stateMask))
     }
+    self.stateOfBase = stateOfBase
     self.table = table
     self.rootNext = rootNext
-    self.rootWord = rootWord
+    self.rootWord = UInt64(rootWord)
     self.symbolLimit = symbolLimit
     self.transitionCount = count
     self.incompleteCount = incompleteCount
@@ -160,50 +166,56 @@ extension Automaton {
     }
   }
   @usableFromInline var _dfaTable: [UInt64] { dfa.table }
-  @usableFromInline var _dfaRootNext: [UInt64] { dfa.rootNext }
+  @usableFromInline var _dfaRootNext: [UInt32] { dfa.rootNext }
 
   /// The word reached from an incomplete state whose stored transitions miss: the failure-link
   /// step, then that state's word. Marker symbols (≥ the alphabet size) lead to the root.
   @usableFromInline @inline(never)
   func fallbackStep(_ word: UInt64, _ symbol: Int) -> UInt64 {
     if symbol >= alphabetSize { return dfa.rootWord }
-    let t = next(DefaultTransitionDFA.state(of: word), UInt32(symbol)) & Automaton.stateMask
-    return dfa.wordOfState[Int(t)]
+    let t = next(dfa.state(of: word), UInt32(symbol)) & Automaton.stateMask
+    return UInt64(dfa.wordOfState[Int(t)])
   }
 
   /// The scan word after reading `symbol` (safe, array-based; for tests and slow paths).
   public func dfaNext(_ word: UInt64, _ symbol: Int) -> UInt64 {
     precondition(symbol < dfa.symbolLimit, "symbol out of range")
-    let slot = Int(word & 0xFFFF_FFFF) + symbol
-    if dfa.table[2 * slot] == word & DefaultTransitionDFA.idMask { return dfa.table[2 * slot + 1] }
+    let base = word & DefaultTransitionDFA.baseMask
+    let entry = dfa.table[Int(base) + symbol]
+    if entry & 0xFFFF_FFFF == base { return entry >> 32 }
     if word & DefaultTransitionDFA.incompleteBit != 0 { return fallbackStep(word, symbol) }
-    return dfa.rootNext[symbol]
+    return UInt64(dfa.rootNext[symbol])
   }
 }
 
 /// Pointer view of a ``DefaultTransitionDFA`` for fused scan loops.
 public struct DFATables {
   @usableFromInline let table: UnsafeBufferPointer<UInt64>
-  @usableFromInline let rootNext: UnsafeBufferPointer<UInt64>
+  @usableFromInline let rootNext: UnsafeBufferPointer<UInt32>
   @usableFromInline let automaton: Automaton
   @usableFromInline init(
-    table: UnsafeBufferPointer<UInt64>, rootNext: UnsafeBufferPointer<UInt64>, automaton: Automaton
+    table: UnsafeBufferPointer<UInt64>, rootNext: UnsafeBufferPointer<UInt32>, automaton: Automaton
   ) {
     self.table = table
     self.rootNext = rootNext
     self.automaton = automaton
   }
 
+  /// The ``Automaton`` state number of a word (slow paths).
+  public func state(of word: UInt64) -> UInt32 { automaton.dfa.state(of: word) }
+
   /// The word after reading `symbol` (< ``DefaultTransitionDFA/symbolLimit``) in state `word`.
   // Safety: every base is ≤ maxBase and the table has maxBase + symbolLimit + 1 slots, so
   // base + symbol is in bounds for every symbol below symbolLimit.
   @inlinable @inline(__always)
   public func next(_ word: UInt64, _ symbol: Int) -> UInt64 {
-    let slot = Int(truncatingIfNeeded: word & 0xFFFF_FFFF) &+ symbol
-    let owner = table[slot &<< 1]
-    let target = table[(slot &<< 1) | 1]
-    let hit = owner == word & 0x3FFF_FFFF_0000_0000
-    if !hit && word & (1 << 62) != 0 { return automaton.fallbackStep(word, symbol) }
-    return hit ? target : rootNext[symbol]
+    let base = word & 0x0FFF_FFFF
+    let entry = table[Int(truncatingIfNeeded: base) &+ symbol]
+    let fallback = UInt64(rootNext[symbol])
+    // Branch-free select: mask is all ones when the entry's owner is this state.
+    let mask = 0 &- ((((entry & 0xFFFF_FFFF) ^ base) &- 1) >> 63)
+    let next = (entry >> 32) & mask | fallback & ~mask
+    if mask == 0 && word & (1 << 30) != 0 { return automaton.fallbackStep(word, symbol) }
+    return next
   }
 }

@@ -17,13 +17,19 @@ struct SlotAllocator {
   private var failures: [UInt8] = []
   /// Scratch copy of the symbols being placed.
   private var symbols: [Int] = []
+  /// With unique bases: which bases are taken (a base then names its state).
+  private var baseUsed: [Bool] = []
+  private var nextFreeBase = 0
+  let uniqueBases: Bool
   let retireAfter: UInt8
 
   /// - Parameters:
   ///   - reserved: slots `0..<reserved` start used.
   ///   - capacity: expected number of slots (grows if needed).
-  init(reserved: Int = 0, capacity: Int = 1024, retireAfter: UInt8 = 4) {
+  ///   - uniqueBases: give every placed set its own base (a base then names its state).
+  init(reserved: Int = 0, capacity: Int = 1024, retireAfter: UInt8 = 4, uniqueBases: Bool = false) {
     self.retireAfter = retireAfter
+    self.uniqueBases = uniqueBases
     grow(to: max(capacity, reserved + 64))
     for slot in 0..<reserved { markUsed(slot) }
   }
@@ -32,6 +38,7 @@ struct SlotAllocator {
     let old = used.count
     if count <= old { return }
     used.append(contentsOf: repeatElement(false, count: count - old))
+    if uniqueBases { baseUsed.append(contentsOf: repeatElement(false, count: count - old)) }
     failures.append(contentsOf: repeatElement(0, count: count - old))
     next.reserveCapacity(count)
     for i in old..<count { next.append(Int32(i)) }
@@ -69,8 +76,8 @@ struct SlotAllocator {
     while true {
       let b = slot - first
       if b + last >= used.count { grow(to: max(b + last + 1, used.count * 2)) }
-      var fits = true
-      for k in 1..<symbols.count where used[b + symbols[k]] {
+      var fits = !uniqueBases || !baseUsed[b]
+      for k in 1..<symbols.count where fits && used[b + symbols[k]] {
         fits = false
         break
       }
@@ -81,6 +88,15 @@ struct SlotAllocator {
     }
     let b = slot - first
     for s in symbols { markUsed(b + s) }
+    if uniqueBases { baseUsed[b] = true }
     return b
+  }
+
+  /// A base no other state has (unique-base mode), for a state with no transitions of its own.
+  mutating func freshBase() -> Int {
+    while nextFreeBase < baseUsed.count && baseUsed[nextFreeBase] { nextFreeBase += 1 }
+    if nextFreeBase + 1 >= used.count { grow(to: max(nextFreeBase + 2, used.count * 2)) }
+    baseUsed[nextFreeBase] = true
+    return nextFreeBase
   }
 }

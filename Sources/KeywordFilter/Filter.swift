@@ -1,4 +1,5 @@
 // kwfilter — KeywordFilter: word lists compiled into a searchable filter.
+import Glibc
 
 import AhoCorasick
 
@@ -44,7 +45,7 @@ public final class Filter: Sendable {
     public var semantics: MatchSemantics
     /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
     /// that small inputs take that path too).
-    var laneThreshold = 4096
+    var laneThreshold = getenv("KW_LANES").map { Int(atoi($0)) } ?? 4096
 
     /// Creates a configuration.
     public init(

@@ -75,7 +75,7 @@ func dfaStepsAgreeWithFailureLinks(inheritLimit: Int) throws {
       let symbol = Int.random(in: 0..<(alphabet + 2), using: &rng)
       word = automaton.dfaNext(word, symbol)
       state = symbol < alphabet ? automaton.next(state, UInt32(symbol)) : Automaton.root
-      #expect(DefaultTransitionDFA.state(of: word) == state & 0x7FFF_FFFF, "seed \(seed)")
+      #expect(automaton.dfa.state(of: word) == state & 0x7FFF_FFFF, "seed \(seed)")
       #expect(DefaultTransitionDFA.hasOutput(word) == (state & 0x8000_0000 != 0), "seed \(seed)")
     }
   }

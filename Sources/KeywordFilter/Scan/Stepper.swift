@@ -21,6 +21,6 @@ struct DFAStepper: Stepper {
   let tables: DFATables
   let root: UInt64
   @inline(__always) func next(_ word: UInt64, _ symbol: Int) -> UInt64 { tables.next(word, symbol) }
-  @inline(__always) func hasOutput(_ word: UInt64) -> Bool { word >> 63 != 0 }
-  @inline(__always) func state(_ word: UInt64) -> UInt32 { DefaultTransitionDFA.state(of: word) }
+  @inline(__always) func hasOutput(_ word: UInt64) -> Bool { DefaultTransitionDFA.hasOutput(word) }
+  func state(_ word: UInt64) -> UInt32 { tables.state(of: word) }
 }
