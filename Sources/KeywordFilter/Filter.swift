@@ -24,13 +24,22 @@ public final class Filter: Sendable {
   let alphabet: Alphabet
   /// The `re:` entries.
   let regexRules: RegexRules
-  /// Entry index of each automaton pattern (literal entries, in order).
-  let entryOfPattern: [Int]
-  /// Per entry: folded length in symbols (0 for regex entries).
+
+  // Rules: every way an entry can match — the entry itself, and each of its variants (pinyin,
+  // split characters, …). Occurrences, allow-lists and boundaries work per rule; a match
+  // reports the rule's entry.
+
+  /// Rule of each automaton pattern.
+  let ruleOfPattern: [Int]
+  /// Per rule: its entry.
+  let ruleEntry: [Int]
+  /// Per rule: the tier its matches report (variants that cost precision report `review`).
+  let ruleTier: [Tier]
+  /// Per rule: folded length in symbols (0 for regex rules).
   let patternLength: [Int]
-  /// Per entry: whether it is an allow-list phrase.
+  /// Per rule: whether it is an allow-list rule.
   let isAllow: [Bool]
-  /// Per entry: the Latin boundary rule applies at its start / end.
+  /// Per rule: the Latin boundary rule applies at its start / end.
   let needsBoundaryBefore: [Bool]
   let needsBoundaryAfter: [Bool]
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
@@ -43,16 +52,23 @@ public final class Filter: Sendable {
     public var normalization: Normalization
     /// Which matches are reported. Default ``MatchSemantics/leftmostLongest``.
     public var semantics: MatchSemantics
+    /// Variants generated for every literal term (a list file may add more with a
+    /// `# variants:` line). Default ``VariantOptions/digitStyles``: cheap and precise.
+    /// ``VariantOptions/lookalikes`` also folds one-code-point look-alikes (`а`, `🅰`, `⻢`) in
+    /// text and lists alike.
+    public var variants: VariantOptions = [.digitStyles]
     /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
     /// that small inputs take that path too).
     var laneThreshold = getenv("KW_LANES").map { Int(atoi($0)) } ?? 4096
 
     /// Creates a configuration.
     public init(
-      normalization: Normalization = .standard, semantics: MatchSemantics = .leftmostLongest
+      normalization: Normalization = .standard, semantics: MatchSemantics = .leftmostLongest,
+      variants: VariantOptions = [.digitStyles]
     ) {
       self.normalization = normalization
       self.semantics = semantics
+      self.variants = variants
     }
   }
 
@@ -65,12 +81,21 @@ public final class Filter: Sendable {
   public init(wordlist: Wordlist, configuration: Configuration = Configuration()) throws(FilterError)
   {
     let normalization = configuration.normalization
-    let folds = FoldTable.standard
-    var folded: [[UInt32]] = []
-    folded.reserveCapacity(wordlist.entries.count)
-    for entry in wordlist.entries {
+    let lookalikes =
+      configuration.variants.contains(.lookalikes)
+      || wordlist.entries.contains { $0.variants.contains(.lookalikes) }
+    let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+    var ruleEntry: [Int] = []
+    var ruleTier: [Tier] = []
+    var ruleFolded: [[UInt32]] = []
+    var regexRuleIndices: [Int] = []
+    ruleEntry.reserveCapacity(wordlist.entries.count)
+    for (index, entry) in wordlist.entries.enumerated() {
       if entry.isRegex {
-        folded.append([])
+        regexRuleIndices.append(ruleEntry.count)
+        ruleEntry.append(index)
+        ruleTier.append(entry.tier)
+        ruleFolded.append([])
         continue
       }
       let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)
@@ -80,36 +105,63 @@ public final class Filter: Sendable {
           reason: "'\(entry.text)' has no characters other than noise (spaces, punctuation,"
             + " symbols), so it could never match")
       }
-      folded.append(f)
+      ruleEntry.append(index)
+      ruleTier.append(entry.tier)
+      ruleFolded.append(f)
+      let options = configuration.variants.union(entry.variants)
+      guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
+      var seen: Set<[UInt32]> = [f]
+      for kind in Filter.expandedVariantKinds where options.contains(kind) {
+        let limit = kind == .homophones ? 24 : 12
+        for v in VariantExpander.variants(of: entry.text, options: kind, limit: limit) {
+          let vf = Alphabet.foldTerm(v, normalization: normalization, folds: folds)
+          if vf.isEmpty || !seen.insert(vf).inserted { continue }
+          // A digits-only variant (`六四` → `64`) would match every such number.
+          if kind == .digitStyles && vf.allSatisfy({ (0x30...0x39).contains($0) }) { continue }
+          ruleEntry.append(index)
+          ruleTier.append(kind == .homophones || kind == .lookalikes ? .review : entry.tier)
+          ruleFolded.append(vf)
+        }
+      }
     }
-    let alphabet = try Alphabet(foldedTerms: folded, normalization: normalization, folds: folds)
-    let literal = wordlist.entries.indices.filter { !wordlist.entries[$0].isRegex }
-    let patterns = literal.map { folded[$0].map { UInt32(alphabet.symbol(ofFolded: $0)) } }
+    let alphabet = try Alphabet(foldedTerms: ruleFolded, normalization: normalization, folds: folds)
+    let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
+    let patterns = literal.map { ruleFolded[$0].map { UInt32(alphabet.symbol(ofFolded: $0)) } }
     do {
       automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
     } catch {
       throw FilterError(
-        source: error.patternIndex.map { wordlist.entries[literal[$0]].source },
+        source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },
         reason: error.description)
     }
-    self.entryOfPattern = literal
-    self.regexRules = try RegexRules(entries: wordlist.entries)
+    self.ruleOfPattern = literal
+    self.ruleEntry = ruleEntry
+    self.ruleTier = ruleTier
+    self.regexRules = try RegexRules(entries: wordlist.entries, rules: regexRuleIndices, ruleEntry: ruleEntry)
     self.entries = wordlist.entries
     self.configuration = configuration
     self.alphabet = alphabet
-    self.patternLength = folded.map(\.count)
-    self.isAllow = wordlist.entries.map { $0.kind == .allow }
+    self.patternLength = ruleFolded.map(\.count)
+    self.isAllow = ruleEntry.map { wordlist.entries[$0].kind == .allow }
     let boundaries = normalization.wordBoundaries
-    self.needsBoundaryBefore = folded.map {
+    self.needsBoundaryBefore = ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[0])
     }
-    self.needsBoundaryAfter = folded.map {
+    self.needsBoundaryAfter = ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
     }
-    let longest = folded.map(\.count).max() ?? 0
+    let longest = ruleFolded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
   }
+
+  /// The options that add patterns, in the order their variants are generated.
+  static let expandedVariantKinds: [VariantOptions] = [
+    .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
+  ]
+  static let expandedVariants: VariantOptions = [
+    .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
+  ]
 
   /// Whether the filter has `re:` rules (their matches are reported once the line is complete).
   public var hasRegexRules: Bool { !regexRules.isEmpty }
@@ -123,7 +175,7 @@ public final class Filter: Sendable {
   /// A one-line summary of the compiled filter: entries, alphabet, automaton layout and size.
   public var statistics: String {
     let dfa = "\(automaton.dfa.transitionCount) DFA transitions, \(automaton.dfa.incompleteCount) incomplete states"
-    return "\(entries.count) entries (\(regexRules.entries.count) regex), "
+    return "\(entries.count) entries (\(regexRules.rules.count) regex), "
       + "\(alphabet.size - 1) distinct characters, \(automaton.patternCount) literal patterns, "
       + "\(dfa), \(memoryFootprint / 1024) KiB"
   }
@@ -177,10 +229,12 @@ public final class Filter: Sendable {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The match reported for pattern `p` at `range`.
-  func makeMatch(pattern p: Int, range: Range<Int>, text: String) -> Match {
-    let e = entries[p]
+  /// The match reported for rule `r` at `range`.
+  func makeMatch(rule r: Int, range: Range<Int>, text: String) -> Match {
+    let index = ruleEntry[r]
+    let e = entries[index]
     return Match(
-      range: range, entryIndex: p, term: e.text, category: e.category, tier: e.tier, text: text)
+      range: range, entryIndex: index, term: e.text, category: e.category, tier: ruleTier[r],
+      text: text)
   }
 }

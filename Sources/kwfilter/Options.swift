@@ -60,11 +60,20 @@ struct MatchOptions: ParsableArguments {
       valueName: "NAME"))
   var encodingName: String = "auto"
 
+  @Option(
+    help: ArgumentHelp(
+      "Term variants for every list: comma-separated pinyin, initials, homophones, split, digits, lookalikes, all, none (default: digits).",
+      valueName: "LIST"))
+  var variants: String = "digits"
+
   /// The chosen encoding, or nil for `auto`.
   var encoding: InputEncoding? { InputEncoding(name: encodingName) }
 
   func validate() throws {
     if maxNoise < 0 || maxNoise > 1000 { throw ValidationError("--max-noise must be 0…1000") }
+    if VariantOptions(names: variants) == nil {
+      throw ValidationError("unknown --variants '\(variants)'")
+    }
     if encodingName.lowercased() != "auto" && InputEncoding(name: encodingName) == nil {
       throw ValidationError("unknown --encoding '\(encodingName)' (auto, utf-8, gb18030, gbk, gb2312)")
     }
@@ -74,7 +83,8 @@ struct MatchOptions: ParsableArguments {
     var normalization = exact ? Normalization.exact : Normalization.standard
     if !exact { normalization.maxNoise = maxNoise }
     return Filter.Configuration(
-      normalization: normalization, semantics: all ? .all : .leftmostLongest)
+      normalization: normalization, semantics: all ? .all : .leftmostLongest,
+      variants: VariantOptions(names: variants) ?? [.digitStyles])
   }
 }
 

@@ -4,11 +4,23 @@ import KeywordFilter
 
 /// Feeds one input's chunks to a masker (mask mode) or a scanner (report modes) and writes
 /// what each mode writes: masked text, JSON lines, or (at the end) a count.
+///
+/// A stage can also run one *piece* of a larger input (see `Parallel.swift`): `base` is the
+/// piece's offset in the input, added to every reported offset, and the count line is left to
+/// whoever puts the pieces together.
 struct Stage {
   let filter: Filter
   let mode: OutputMode
   let mask: String
   let name: String?
+  /// Offset of the first byte fed, in the whole input (0 unless this is a piece).
+  var base = 0
+  /// Whether ``finish(out:)`` writes the `-c` line.
+  var writesCount = true
+  /// When auditing: the matches so far (ranges in whole-input offsets).
+  var audit: AuditRecord?
+  /// Problems met while scanning (regex limits), for the caller to print, in order.
+  var diagnostics: [String] = []
   private var masker: StreamMasker?
   private var scanner: StreamScanner?
   /// Matches so far.
@@ -34,39 +46,75 @@ struct Stage {
 
   mutating func feed(_ chunk: UnsafeRawBufferPointer, out: inout OutputWriter) {
     if masker != nil {
-      masker!.process(chunk) { out.write($0) }
+      var found: [Match] = []
+      masker!.process(chunk, onMatch: { if self.audit != nil { found.append($0) } }) {
+        out.write($0)
+      }
+      note(found)
       count = masker!.matchCount
-      for d in masker!.takeDiagnostics() { printError(d) }
+      collect(masker!.takeDiagnostics())
       return
     }
-    var found = 0
-    let mode = self.mode
-    let name = self.name
-    scanner!.scan(chunk) { m in
-      found += 1
-      if mode == .json { out.writeJSON(m, file: name) }
-    }
-    count += found
-    for d in scanner!.takeDiagnostics() { printError(d) }
+    report { scanner, onMatch in scanner.scan(chunk, onMatch: onMatch) }
+    collect(scanner!.takeDiagnostics())
     if mode == .quiet && count > 0 { stop = true }
   }
 
   mutating func finish(out: inout OutputWriter) {
     if masker != nil {
-      masker!.finish { out.write($0) }
+      var found: [Match] = []
+      masker!.finish(onMatch: { if self.audit != nil { found.append($0) } }) { out.write($0) }
+      note(found)
       count = masker!.matchCount
-      for d in masker!.takeDiagnostics() { printError(d) }
+      collect(masker!.takeDiagnostics())
       return
     }
-    var found = 0
-    let mode = self.mode
-    let name = self.name
-    scanner!.finish { m in
-      found += 1
-      if mode == .json { out.writeJSON(m, file: name) }
+    report { scanner, onMatch in scanner.finish(onMatch: onMatch) }
+    collect(scanner!.takeDiagnostics())
+    if mode == .count && writesCount {
+      out.write(name.map { "\($0):\(count)\n" } ?? "\(count)\n")
     }
-    count += found
-    for d in scanner!.takeDiagnostics() { printError(d) }
-    if mode == .count { out.write(name.map { "\($0):\(count)\n" } ?? "\(count)\n") }
+
+    func unused() {}
+  }
+
+  /// Runs the scanner step `body`, writing JSON lines and counting.
+  private mutating func report(
+    _ body: (inout StreamScanner, (Match) -> Void) -> Void, out: inout OutputWriter
+  ) {
+    var found: [Match] = []
+    body(&scanner!) { found.append($0) }
+    count += found.count
+    if mode == .json {
+      for m in found { out.writeJSON(shifted(m), file: name) }
+    }
+    note(found)
+  }
+
+  private mutating func note(_ found: [Match]) {
+    guard audit != nil else { return }
+    for m in found { audit!.add(m, offsetBy: base) }
+  }
+
+  private func shifted(_ m: Match) -> Match {
+    if base == 0 { return m }
+    var m = m
+    m.range = (m.range.lowerBound + base)..<(m.range.upperBound + base)
+    return m
+  }
+
+  private mutating func collect(_ found: [String]) {
+    for d in found { diagnostics.append(base == 0 ? d : Stage.shiftOffsets(in: d, by: base)) }
+  }
+
+  /// A regex-limit diagnostic ("… regex gave up on the line at byte N: …") with N shifted from
+  /// piece offsets to input offsets. Other texts are returned unchanged.
+  static func shiftOffsets(in diagnostic: String, by base: Int) -> String {
+    let marker = " at byte "
+    guard let r = diagnostic.range(of: marker) else { return diagnostic }
+    let digits = diagnostic[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    guard let n = Int(digits) else { return diagnostic }
+    return String(diagnostic[..<r.upperBound]) + String(n + base)
+      + String(diagnostic[digits.endIndex...])
   }
 }

@@ -30,6 +30,15 @@ struct FoldTable: Sendable {
   static let standard = FoldTable(
     mappingChunks: FoldingData.mappingChunks, noiseRanges: FoldingData.noiseRanges)
 
+  /// The standard table plus one-code-point look-alikes (`LookalikeData`: enclosed digits and
+  /// letters, Cyrillic/Greek letters that look Latin, CJK radicals that look like characters),
+  /// for filters with ``VariantOptions/lookalikes``. None of its sources is in `FoldingData`, and
+  /// its mappings override noise (`⻢` → `马`).
+  static let withLookalikes = FoldTable(
+    mappingChunks: FoldingData.mappingChunks
+      + [LookalikeData.enclosed, LookalikeData.latin, LookalikeData.han],
+    noiseRanges: FoldingData.noiseRanges)
+
   init(mappingChunks: [String], noiseRanges: String) {
     var bmp = [UInt32](unsafeUninitializedCapacity: 0x10000) { buffer, count in
       for i in 0..<0x10000 { buffer[i] = UInt32(i) }

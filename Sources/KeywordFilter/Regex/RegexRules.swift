@@ -9,8 +9,8 @@ import PCRE2
 /// joined into one alternation that serves as a prefilter: most lines contain no candidate at
 /// all, and one JIT-compiled pass over a block of lines tells so.
 struct RegexRules: Sendable {
-  /// Entry index of each rule.
-  let entries: [Int]
+  /// Filter rule index of each regex (see ``Filter``: rule → entry).
+  let rules: [Int]
   /// The compiled rules, parallel to ``entries``.
   let regexes: [Regex]
   /// `(?:r1)|(?:r2)|…` over the *block-safe* rules, compiled multi-line, or nil when there are
@@ -23,15 +23,15 @@ struct RegexRules: Sendable {
   /// Longest line (in bytes) a match may lie in; longer lines are cut into windows this long.
   static let window = 1 << 16
 
-  var isEmpty: Bool { entries.isEmpty }
+  var isEmpty: Bool { rules.isEmpty }
 
   /// Compiles the `re:` entries.
   ///
   /// - Throws: ``FilterError`` naming the entry's `file:line`, with PCRE2's message and offset.
-  init(entries all: [WordlistEntry]) throws(FilterError) {
-    var entries: [Int] = []
+  init(entries all: [WordlistEntry], rules: [Int], ruleEntry: [Int]) throws(FilterError) {
     var regexes: [Regex] = []
-    for (index, entry) in all.enumerated() where entry.isRegex {
+    for rule in rules {
+      let entry = all[ruleEntry[rule]]
       do {
         regexes.append(try Regex(entry.text))
       } catch {
@@ -40,12 +40,12 @@ struct RegexRules: Sendable {
           reason: "invalid regular expression '\(entry.text)': \(error.message)"
             + (error.offset.map { " at offset \($0)" } ?? ""))
       }
-      entries.append(index)
     }
-    self.entries = entries
+    self.rules = rules
     self.regexes = regexes
-    let safe = entries.map { RegexRules.isBlockSafe(all[$0].text) }
-    let joined = zip(entries, safe).filter(\.1).map { "(?:\(all[$0.0].text))" }
+    let texts = rules.map { all[ruleEntry[$0]].text }
+    let safe = texts.map { RegexRules.isBlockSafe($0) }
+    let joined = zip(texts, safe).filter(\.1).map { "(?:\($0.0))" }
     let prefilter = joined.isEmpty
       ? nil : try? Regex(joined.joined(separator: "|"), options: .init(multiline: true))
     self.prefilter = prefilter

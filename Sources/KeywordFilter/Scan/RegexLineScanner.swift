@@ -176,12 +176,12 @@ struct RegexLineScanner {
         for r in try regex.matches(in: subject, scratch: scratch) where !r.isEmpty {
           report(
             Occurrence(
-              pattern: rules.entries[k], start: base + line.lowerBound + r.lowerBound,
+              pattern: rules.rules[k], start: base + line.lowerBound + r.lowerBound,
               end: base + line.lowerBound + r.upperBound))
         }
       } catch {
         diagnostics.append(
-          "\(source(rules.entries[k])): regex gave up on the line at byte \(base + line.lowerBound): \(error.message)"
+          "\(source(rules.rules[k])): regex gave up on the line at byte \(base + line.lowerBound): \(error.message)"
         )
       }
     }

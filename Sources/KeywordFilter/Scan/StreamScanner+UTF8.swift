@@ -212,7 +212,7 @@ extension StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     filter.automaton.forEachOutput(of: state) { p in
-      let entry = filter.entryOfPattern[p.index]
+      let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
       let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
       let before =

@@ -81,7 +81,7 @@ public struct StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     regexScanner?.ingest(
-      chunk, at: start, report: { found.append($0) }, source: { filter.entries[$0].source })
+      chunk, at: start, report: { found.append($0) }, source: { filter.entries[filter.ruleEntry[$0]].source })
     for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
   }
 
@@ -143,7 +143,7 @@ public struct StreamScanner {
     if regexScanner != nil {
       let filter = self.filter
       var found: [Occurrence] = []
-      regexScanner?.finish(report: { found.append($0) }, source: { filter.entries[$0].source })
+      regexScanner?.finish(report: { found.append($0) }, source: { filter.entries[filter.ruleEntry[$0]].source })
       for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
     }
     flush(upTo: Int.max, chunk: UnsafeRawBufferPointer(start: nil, count: 0), at: received,
@@ -194,7 +194,7 @@ public struct StreamScanner {
       isValid: { o in view.passesBoundaries(o, filter: filter) },
       emit: { o in
         let text = view.text(o.start..<o.end)
-        onMatch(filter.makeMatch(pattern: o.pattern, range: o.start..<o.end, text: text))
+        onMatch(filter.makeMatch(rule: o.pattern, range: o.start..<o.end, text: text))
       })
     settledOffset = max(settledOffset, horizon == Int.max ? position : min(horizon + 1, position))
   }

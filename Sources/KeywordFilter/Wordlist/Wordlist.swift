@@ -20,6 +20,9 @@ public struct WordlistEntry: Hashable, Sendable {
   public var tier: Tier
   /// Whether ``text`` is a PCRE2 regular expression (a `re:` line) rather than a literal.
   public var isRegex: Bool
+  /// Variants to generate for this entry beyond the filter's own (from its file's
+  /// `# variants:` line).
+  public var variants: VariantOptions = []
   /// Where the entry came from, as `file:line`.
   public var source: String
 

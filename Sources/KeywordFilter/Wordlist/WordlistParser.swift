@@ -15,7 +15,9 @@ extension Wordlist {
   /// `!PHRASE` is an allow-list phrase; `\!` and `\#` escape a leading `!` or `#`.
   /// `re:PATTERN` (and `!re:PATTERN`) is a PCRE2 regular expression; `\re:` escapes a literal
   /// that begins with `re:`.
-  /// `TERM<TAB>review` (or `<TAB>block`) sets the entry's tier.
+  /// `TERM<TAB>review` (or `<TAB>block`) sets the entry's tier. A comment line
+  /// `# variants: pinyin, initials, split` before the first entry turns variants on for every
+  /// term of the file (names: see ``VariantOptions/names``).
   ///
   /// - Parameters:
   ///   - bytes: the file's contents.
@@ -27,6 +29,7 @@ extension Wordlist {
     let all = Array(bytes)
     var entries: [WordlistEntry] = []
     var category = Wordlist.defaultCategory(forFileNamed: name)
+    var variants: VariantOptions = []
     var lineNumber = 0
     var lineStart = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while lineStart <= all.count {
@@ -41,6 +44,15 @@ extension Wordlist {
       var line = Wordlist.trimmed(raw)
       if line.isEmpty { continue }
       if line.first == UInt8(ascii: "#") {
+        if entries.isEmpty, let names = Wordlist.directive("variants", String(decoding: line, as: UTF8.self)) {
+          guard let options = VariantOptions(names: names) else {
+            throw WordlistError(
+              file: name, line: lineNumber,
+              reason: "unknown variant in '\(names)' (pinyin, initials, homophones, split, digits, lookalikes, all, none)")
+          }
+          variants = options
+          continue
+        }
         if lineNumber == 1, let slug = Wordlist.categoryDirective(String(decoding: line, as: UTF8.self)) {
           if slug.isEmpty {
             throw WordlistError(file: name, line: lineNumber, reason: "empty category name")
@@ -85,10 +97,11 @@ extension Wordlist {
           reason: isRegex ? "empty regular expression"
             : kind == .allow ? "empty allow-list phrase" : "empty term")
       }
-      entries.append(
-        WordlistEntry(
-          text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
-          source: "\(name):\(lineNumber)"))
+      var entry = WordlistEntry(
+        text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
+        source: "\(name):\(lineNumber)")
+      entry.variants = variants
+      entries.append(entry)
     }
     self.init(entries: entries)
   }
@@ -169,10 +182,13 @@ extension Wordlist {
   }
 
   /// The slug of a `# category: SLUG` line, or nil if the comment is something else.
-  static func categoryDirective(_ line: String) -> String? {
+  static func categoryDirective(_ line: String) -> String? { directive("category", line) }
+
+  /// The value of a `# NAME: VALUE` comment line, or nil if the comment is something else.
+  static func directive(_ name: String, _ line: String) -> String? {
     let body = line.dropFirst().trimmingWhitespace()
-    guard body.lowercased().hasPrefix("category:") else { return nil }
-    return body.dropFirst("category:".count).trimmingWhitespace()
+    guard body.lowercased().hasPrefix(name + ":") else { return nil }
+    return body.dropFirst(name.count + 1).trimmingWhitespace()
   }
 }
 
