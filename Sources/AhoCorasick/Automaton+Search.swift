@@ -44,7 +44,7 @@ extension Automaton {
       i += 1
       if state & Automaton.outputBit != 0 {
         forEachOutput(of: state) { p in
-          result.append(Occurrence(pattern: p, start: i - patternLengths[p.index], end: i))
+          result.append(Occurrence(pattern: p, start: i - Int(patternLengths[p.index]), end: i))
         }
       }
     }

@@ -68,10 +68,10 @@ extension Automaton {
     }
   }
 
-  @usableFromInline var _base: [Int32] { base }
-  @usableFromInline var _check: [UInt32] { check }
-  @usableFromInline var _fail: [UInt32] { fail }
-  @usableFromInline var _rootNext: [UInt32] { rootNext }
+  @usableFromInline var _base: FlatArray<Int32> { base }
+  @usableFromInline var _check: FlatArray<UInt32> { check }
+  @usableFromInline var _fail: FlatArray<UInt32> { fail }
+  @usableFromInline var _rootNext: FlatArray<UInt32> { rootNext }
 
   /// The state after reading `symbol` in `state` (safe, array-based; for tests and slow paths).
   ///

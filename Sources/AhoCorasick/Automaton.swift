@@ -22,26 +22,26 @@ public struct Automaton: Sendable {
   /// Number of patterns the automaton was built from.
   public var patternCount: Int { patternLengths.count }
   /// Length in symbols of each pattern, indexed by ``PatternID``.
-  public let patternLengths: [Int]
+  public let patternLengths: FlatArray<Int32>
 
   /// Double-array `base`: children of state `s` live at `base[s] + symbol`.
-  let base: [Int32]
+  let base: FlatArray<Int32>
   /// Double-array `check`: the parent of the state in this slot, or ``emptySlot``; the high bit
   /// is set when the state has at least one output (own or through its dictionary link).
-  let check: [UInt32]
+  let check: FlatArray<UInt32>
   /// Failure link of each state (root's is root).
-  let fail: [UInt32]
+  let fail: FlatArray<UInt32>
   /// Dense root block: the state reached from the root on each symbol (with the output bit),
   /// or 0 (the root) when no pattern starts with that symbol.
-  let rootNext: [UInt32]
+  let rootNext: FlatArray<UInt32>
   /// First pattern ending exactly at each state, or ``noPattern``.
-  let ownOutput: [UInt32]
+  let ownOutput: FlatArray<UInt32>
   /// Next pattern that ends at the same state (patterns with identical symbols), or ``noPattern``.
-  let nextSameOutput: [UInt32]
+  let nextSameOutput: FlatArray<UInt32>
   /// Nearest state on the failure chain that has an own output, or ``noState``.
-  let dictionaryLink: [UInt32]
+  let dictionaryLink: FlatArray<UInt32>
   /// Depth (symbols from the root) of each state.
-  let depth: [UInt32]
+  let depth: FlatArray<UInt32>
   /// The one-load-per-step layout used by scan loops.
   public let dfa: DefaultTransitionDFA
 
@@ -76,15 +76,15 @@ public struct Automaton: Sendable {
     var builder = try DoubleArrayBuilder(patterns: patterns, alphabetSize: alphabetSize)
     builder.build()
     self.alphabetSize = alphabetSize
-    self.patternLengths = patterns.map(\.count)
-    self.base = builder.base
-    self.check = builder.check
-    self.fail = builder.fail
-    self.rootNext = builder.rootNext
-    self.ownOutput = builder.ownOutput
-    self.nextSameOutput = builder.nextSameOutput
-    self.dictionaryLink = builder.dictionaryLink
-    self.depth = builder.depth
+    self.patternLengths = FlatArray(patterns.map { Int32($0.count) })
+    self.base = FlatArray(builder.base)
+    self.check = FlatArray(builder.check)
+    self.fail = FlatArray(builder.fail)
+    self.rootNext = FlatArray(builder.rootNext)
+    self.ownOutput = FlatArray(builder.ownOutput)
+    self.nextSameOutput = FlatArray(builder.nextSameOutput)
+    self.dictionaryLink = FlatArray(builder.dictionaryLink)
+    self.depth = FlatArray(builder.depth)
     let trieEdges = builder.childSymbols.count
     self.dfa = DefaultTransitionDFA(
       builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges))

@@ -10,6 +10,8 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     case symbolOutOfRange(UInt32)
     /// The automaton would need more states than its 31-bit state IDs can name.
     case tooManyStates
+    /// Saved tables whose sizes do not fit together (see ``Automaton/init(tables:)``).
+    case inconsistentTables
   }
   /// Index of the offending pattern, when one pattern is at fault.
   public let patternIndex: Int?
@@ -23,6 +25,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     case .emptyPattern: return which + "empty pattern"
     case .symbolOutOfRange(let s): return which + "symbol \(s) out of range"
     case .tooManyStates: return which + "too many automaton states"
+    case .inconsistentTables: return which + "the automaton tables do not fit together"
     }
   }
 }

@@ -24,10 +24,10 @@
 public struct DefaultTransitionDFA: Sendable {
   /// One entry per slot: the owner's base in the low 32 bits (`UInt32.max` when free), the
   /// target's word in the high 32 bits.
-  let table: [UInt64]
+  let table: FlatArray<UInt64>
   /// The word reached from the root on each symbol (index = symbol; the root's own word for a
   /// symbol no pattern starts with). Has `symbolLimit` entries.
-  let rootNext: [UInt32]
+  let rootNext: FlatArray<UInt32>
   /// The root's word.
   public let rootWord: UInt64
   /// Symbols below this limit may be passed to ``DFATables/next(_:_:)``: the automaton's
@@ -38,9 +38,9 @@ public struct DefaultTransitionDFA: Sendable {
   /// Number of incomplete states (see above).
   public let incompleteCount: Int
   /// The word of each ``Automaton`` state (indexed by state number), for the fallback step.
-  let wordOfState: [UInt32]
+  let wordOfState: FlatArray<UInt32>
   /// The ``Automaton`` state number of each base.
-  let stateOfBase: [UInt32]
+  let stateOfBase: FlatArray<UInt32>
 
   static let baseMask: UInt64 = 0x0FFF_FFFF
   static let incompleteBit: UInt64 = 1 << 30
@@ -143,14 +143,14 @@ public struct DefaultTransitionDFA: Sendable {
     for symbol in 0..<b.alphabetSize where b.rootNext[symbol] & Automaton.stateMask != 0 {
       rootNext[symbol] = word(Int(b.rootNext[symbol] & Automaton.stateMask))
     }
-    self.stateOfBase = stateOfBase
-    self.table = table
-    self.rootNext = rootNext
+    self.stateOfBase = FlatArray(stateOfBase)
+    self.table = FlatArray(table)
+    self.rootNext = FlatArray(rootNext)
     self.rootWord = UInt64(rootWord)
     self.symbolLimit = symbolLimit
     self.transitionCount = count
     self.incompleteCount = incompleteCount
-    self.wordOfState = (0..<slots).map { b.check[$0] == Automaton.emptySlot && $0 != 0 ? 0 : word($0) }
+    self.wordOfState = FlatArray((0..<slots).map { b.check[$0] == Automaton.emptySlot && $0 != 0 ? 0 : word($0) })
   }
 
 }
@@ -165,8 +165,8 @@ extension Automaton {
       }
     }
   }
-  @usableFromInline var _dfaTable: [UInt64] { dfa.table }
-  @usableFromInline var _dfaRootNext: [UInt32] { dfa.rootNext }
+  @usableFromInline var _dfaTable: FlatArray<UInt64> { dfa.table }
+  @usableFromInline var _dfaRootNext: FlatArray<UInt32> { dfa.rootNext }
 
   /// The word reached from an incomplete state whose stored transitions miss: the failure-link
   /// step, then that state's word. Marker symbols (≥ the alphabet size) lead to the root.

@@ -16,7 +16,10 @@ import AhoCorasick
 /// ```
 public final class Filter: Sendable {
   /// The entries the filter was built from (terms and allow-list phrases), in list order.
-  public let entries: [WordlistEntry]
+  /// (For a filter loaded from a compiled rule file they are decoded on first access.)
+  public var entries: [WordlistEntry] { entryStore.all }
+  /// Where the entries live: an array, or the compiled rule file.
+  let entryStore: EntryStore
   /// The configuration it was built with.
   public let configuration: Configuration
 
@@ -30,18 +33,18 @@ public final class Filter: Sendable {
   // reports the rule's entry.
 
   /// Rule of each automaton pattern.
-  let ruleOfPattern: [Int]
+  let ruleOfPattern: FlatArray<Int>
   /// Per rule: its entry.
-  let ruleEntry: [Int]
+  let ruleEntry: FlatArray<Int>
   /// Per rule: the tier its matches report (variants that cost precision report `review`).
-  let ruleTier: [Tier]
+  let ruleTier: FlatArray<Tier>
   /// Per rule: folded length in symbols (0 for regex rules).
-  let patternLength: [Int]
+  let patternLength: FlatArray<Int>
   /// Per rule: whether it is an allow-list rule.
-  let isAllow: [Bool]
+  let isAllow: FlatArray<Bool>
   /// Per rule: the Latin boundary rule applies at its start / end.
-  let needsBoundaryBefore: [Bool]
-  let needsBoundaryAfter: [Bool]
+  let needsBoundaryBefore: FlatArray<Bool>
+  let needsBoundaryAfter: FlatArray<Bool>
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
@@ -124,7 +127,8 @@ public final class Filter: Sendable {
         }
       }
     }
-    let alphabet = try Alphabet(foldedTerms: ruleFolded, normalization: normalization, folds: folds)
+    let alphabet = try Alphabet(
+      foldedTerms: ruleFolded, normalization: normalization, lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
     let patterns = literal.map { ruleFolded[$0].map { UInt32(alphabet.symbol(ofFolded: $0)) } }
     do {
@@ -134,25 +138,49 @@ public final class Filter: Sendable {
         source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },
         reason: error.description)
     }
-    self.ruleOfPattern = literal
-    self.ruleEntry = ruleEntry
-    self.ruleTier = ruleTier
-    self.regexRules = try RegexRules(entries: wordlist.entries, rules: regexRuleIndices, ruleEntry: ruleEntry)
-    self.entries = wordlist.entries
+    self.ruleOfPattern = FlatArray(literal)
+    self.ruleEntry = FlatArray(ruleEntry)
+    self.ruleTier = FlatArray(ruleTier)
+    self.regexRules = try RegexRules(
+      entries: EntryStore(wordlist.entries), rules: regexRuleIndices, ruleEntry: ruleEntry)
+    self.entryStore = EntryStore(wordlist.entries)
     self.configuration = configuration
     self.alphabet = alphabet
-    self.patternLength = ruleFolded.map(\.count)
-    self.isAllow = ruleEntry.map { wordlist.entries[$0].kind == .allow }
+    self.patternLength = FlatArray(ruleFolded.map(\.count))
+    self.isAllow = FlatArray(ruleEntry.map { wordlist.entries[$0].kind == .allow })
     let boundaries = normalization.wordBoundaries
-    self.needsBoundaryBefore = ruleFolded.map {
+    self.needsBoundaryBefore = FlatArray(ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[0])
-    }
-    self.needsBoundaryAfter = ruleFolded.map {
+    })
+    self.needsBoundaryAfter = FlatArray(ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
-    }
+    })
     let longest = ruleFolded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
+  }
+
+  /// Assembles a filter from loaded parts (see ``init(compiledRulesAt:)``).
+  init(
+    entryStore: EntryStore, configuration: Configuration, automaton: Automaton,
+    alphabet: Alphabet, regexRules: RegexRules, ruleOfPattern: FlatArray<Int>,
+    ruleEntry: FlatArray<Int>, ruleTier: FlatArray<Tier>, patternLength: FlatArray<Int>,
+    isAllow: FlatArray<Bool>, needsBoundaryBefore: FlatArray<Bool>,
+    needsBoundaryAfter: FlatArray<Bool>, maxSpan: Int
+  ) {
+    self.entryStore = entryStore
+    self.configuration = configuration
+    self.automaton = automaton
+    self.alphabet = alphabet
+    self.regexRules = regexRules
+    self.ruleOfPattern = ruleOfPattern
+    self.ruleEntry = ruleEntry
+    self.ruleTier = ruleTier
+    self.patternLength = patternLength
+    self.isAllow = isAllow
+    self.needsBoundaryBefore = needsBoundaryBefore
+    self.needsBoundaryAfter = needsBoundaryAfter
+    self.maxSpan = maxSpan
   }
 
   /// The options that add patterns, in the order their variants are generated.
@@ -175,7 +203,7 @@ public final class Filter: Sendable {
   /// A one-line summary of the compiled filter: entries, alphabet, automaton layout and size.
   public var statistics: String {
     let dfa = "\(automaton.dfa.transitionCount) DFA transitions, \(automaton.dfa.incompleteCount) incomplete states"
-    return "\(entries.count) entries (\(regexRules.rules.count) regex), "
+    return "\(entryStore.count) entries (\(regexRules.rules.count) regex), "
       + "\(alphabet.size - 1) distinct characters, \(automaton.patternCount) literal patterns, "
       + "\(dfa), \(memoryFootprint / 1024) KiB"
   }
@@ -232,7 +260,7 @@ public final class Filter: Sendable {
   /// The match reported for rule `r` at `range`.
   func makeMatch(rule r: Int, range: Range<Int>, text: String) -> Match {
     let index = ruleEntry[r]
-    let e = entries[index]
+    let e = entryStore[index]
     return Match(
       range: range, entryIndex: index, term: e.text, category: e.category, tier: ruleTier[r],
       text: text)

@@ -1,5 +1,7 @@
 // kwfilter — KeywordFilter: code points → the automaton's symbols (character classes).
 
+import AhoCorasick
+
 /// Maps every input code point straight to the symbol the automaton reads, with the fold
 /// already applied: one table lookup per character in the scan loop.
 ///
@@ -17,19 +19,37 @@ struct Alphabet: Sendable {
   let multiple: UInt16
 
   /// Symbol of each BMP code point (surrogates map to 0).
-  let bmp: [UInt16]
+  let bmp: FlatArray<UInt16>
   /// Symbol of each folded code point that occurs in a term.
   let symbolOfFolded: [UInt32: UInt16]
   /// Number of symbols including 0: the automaton's alphabet size.
   let size: Int
   /// The normalization this alphabet applies.
   let normalization: Normalization
-  let folds: FoldTable
+  /// Whether the fold includes the look-alike table (``FoldTable/withLookalikes``).
+  let lookalikes: Bool
+  /// The fold (a process-wide table, built at first use).
+  var folds: FoldTable { lookalikes ? FoldTable.withLookalikes : FoldTable.standard }
+
+  /// An alphabet from loaded parts (a compiled rule file).
+  init(
+    bmp: FlatArray<UInt16>, symbolOfFolded: [UInt32: UInt16], size: Int,
+    normalization: Normalization, lookalikes: Bool
+  ) {
+    self.bmp = bmp
+    self.symbolOfFolded = symbolOfFolded
+    self.size = size
+    self.noise = UInt16(size)
+    self.multiple = UInt16(size + 1)
+    self.normalization = normalization
+    self.lookalikes = lookalikes
+  }
 
   /// Builds the alphabet for the given normalized terms.
-  init(foldedTerms: [[UInt32]], normalization: Normalization, folds: FoldTable) throws(
+  init(foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool) throws(
     FilterError
   ) {
+    let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
     var counts: [UInt32: Int] = [:]
     for term in foldedTerms { for cp in term { counts[cp, default: 0] += 1 } }
     if counts.count > Alphabet.capacity {
@@ -61,11 +81,11 @@ struct Alphabet: Sendable {
     }
     self.noise = noise
     self.multiple = multiple
-    self.bmp = bmp
+    self.bmp = FlatArray(bmp)
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1
     self.normalization = normalization
-    self.folds = folds
+    self.lookalikes = lookalikes
   }
 
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when

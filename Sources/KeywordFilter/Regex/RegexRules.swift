@@ -28,10 +28,12 @@ struct RegexRules: Sendable {
   /// Compiles the `re:` entries.
   ///
   /// - Throws: ``FilterError`` naming the entry's `file:line`, with PCRE2's message and offset.
-  init(entries all: [WordlistEntry], rules: [Int], ruleEntry: [Int]) throws(FilterError) {
+  init(entries all: EntryStore, rules: [Int], ruleEntry: some RandomAccessCollection<Int>)
+    throws(FilterError)
+  {
     var regexes: [Regex] = []
     for rule in rules {
-      let entry = all[ruleEntry[rule]]
+      let entry = all[ruleEntry[ruleEntry.index(ruleEntry.startIndex, offsetBy: rule)]]
       do {
         regexes.append(try Regex(entry.text))
       } catch {
@@ -43,7 +45,7 @@ struct RegexRules: Sendable {
     }
     self.rules = rules
     self.regexes = regexes
-    let texts = rules.map { all[ruleEntry[$0]].text }
+    let texts = rules.map { all[ruleEntry[ruleEntry.index(ruleEntry.startIndex, offsetBy: $0)]].text }
     let safe = texts.map { RegexRules.isBlockSafe($0) }
     let joined = zip(texts, safe).filter(\.1).map { "(?:\($0.0))" }
     let prefilter = joined.isEmpty

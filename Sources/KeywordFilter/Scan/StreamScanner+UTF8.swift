@@ -233,14 +233,28 @@ struct UTF8Lane {
   /// Symbols the last character fed (1, or more for `ß` → `ss`).
   var symbolsInLast = 1
 
-  /// What every step needs, gathered once per scan call.
+  /// What every step needs, gathered once per scan call (plain values, so they stay in
+  /// registers).
   struct Context {
     let raw: UnsafeRawPointer
     let classes: UnsafeBufferPointer<UInt16>
     let alphabet: Alphabet
     let maxNoise: Int
     let base: Int
-    var noise: Int { Int(alphabet.noise) }
-    var multiple: Int { Int(alphabet.multiple) }
+    let noise: Int
+    let multiple: Int
+
+    init(
+      raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>, alphabet: Alphabet,
+      maxNoise: Int, base: Int
+    ) {
+      self.raw = raw
+      self.classes = classes
+      self.alphabet = alphabet
+      self.maxNoise = maxNoise
+      self.base = base
+      self.noise = Int(alphabet.noise)
+      self.multiple = Int(alphabet.multiple)
+    }
   }
 }

@@ -81,7 +81,7 @@ public struct StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     regexScanner?.ingest(
-      chunk, at: start, report: { found.append($0) }, source: { filter.entries[filter.ruleEntry[$0]].source })
+      chunk, at: start, report: { found.append($0) }, source: { filter.entryStore[filter.ruleEntry[$0]].source })
     for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
   }
 
@@ -143,7 +143,7 @@ public struct StreamScanner {
     if regexScanner != nil {
       let filter = self.filter
       var found: [Occurrence] = []
-      regexScanner?.finish(report: { found.append($0) }, source: { filter.entries[filter.ruleEntry[$0]].source })
+      regexScanner?.finish(report: { found.append($0) }, source: { filter.entryStore[filter.ruleEntry[$0]].source })
       for o in found { selection.add(o, isAllow: filter.isAllow[o.pattern]) }
     }
     flush(upTo: Int.max, chunk: UnsafeRawBufferPointer(start: nil, count: 0), at: received,

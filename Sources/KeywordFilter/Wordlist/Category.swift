@@ -39,7 +39,7 @@ public struct Category: RawRepresentable, Hashable, Sendable, CustomStringConver
 }
 
 /// How severe a match of an entry is: block it outright, or queue it for human review.
-public enum Tier: String, Sendable, Hashable, CaseIterable {
+public enum Tier: String, Sendable, Hashable, CaseIterable, BitwiseCopyable {
   /// Clear-cut: every occurrence is a real signal (the default).
   case block
   /// Ambiguous: frequent innocent uses too; a person should look.
