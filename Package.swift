@@ -10,7 +10,9 @@ let package = Package(
     .executable(name: "kwfilter", targets: ["kwfilter"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Optional library logging (FilterHolder reloads); default handler is a no-op.
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
   ],
   targets: [
     // Core: symbol sequences in, pattern occurrences out. No Foundation.
@@ -24,7 +26,10 @@ let package = Package(
     // The product users import: word lists, normalization, scanning, masking, reports.
     .target(
       name: "KeywordFilter",
-      dependencies: ["AhoCorasick", "PCRE2"]),
+      dependencies: [
+        "AhoCorasick", "PCRE2",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     // RFC 5322 / MIME decoding into text pieces to scan (`--mail`). Glibc only, no Foundation.
     .target(name: "MailParsing"),
     // Command-line tool: wiring only, public API of KeywordFilter.

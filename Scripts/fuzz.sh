@@ -5,7 +5,8 @@
 #   Scripts/fuzz.sh all SECONDS              # each target for SECONDS, one after another
 #   Scripts/fuzz.sh list                     # the targets
 #
-# TARGET is wordlist, stream or regex (Fuzz/Sources/Fuzz<Target>/main.swift). The committed seed
+# TARGET is wordlist, stream, regex or mail (Fuzz/Sources/Fuzz<Target>/main.swift), with the
+# dictionary Fuzz/dict/TARGET.dict when there is one. The committed seed
 # corpus Fuzz/corpus/TARGET is only read; new inputs go to Fuzz/.build/corpus/TARGET and crash,
 # timeout and leak reproducers to Fuzz/.build/artifacts/TARGET/ (both ignored by git). Replay one
 # with `Fuzz/.build/release/Fuzz<Target> FILE`; make it a regression test under
@@ -19,7 +20,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-targets=(wordlist stream regex)
+targets=(wordlist stream regex mail)
 
 usage() {
   sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -35,7 +36,7 @@ shift 2
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 case "$target" in
   all) run=("${targets[@]}") ;;
-  wordlist | stream | regex) run=("$target") ;;
+  wordlist | stream | regex | mail) run=("$target") ;;
   *) echo "fuzz.sh: unknown target '$target' (one of: ${targets[*]} all)" >&2; exit 2 ;;
 esac
 
@@ -43,9 +44,10 @@ scratch=${FUZZ_SCRATCH:-$repo/Fuzz/.build}
 # -sanitize=fuzzer instruments every Swift module for coverage and links libFuzzer's runtime;
 # address adds ASan. The targets call LLVMFuzzerRunDriver from main.swift (see Fuzz/README.md).
 echo "fuzz.sh: building (release, -sanitize=fuzzer,address) in $scratch" >&2
+mkdir -p "$scratch"
 if ! swift build --package-path Fuzz --scratch-path "$scratch" -c release \
-  -Xswiftc -sanitize=fuzzer,address >"$scratch.log" 2>&1; then
-  cat "$scratch.log" >&2
+  -Xswiftc -sanitize=fuzzer,address >"$scratch/fuzz-build.log" 2>&1; then
+  cat "$scratch/fuzz-build.log" >&2
   echo "fuzz.sh: build failed" >&2
   exit 2
 fi
@@ -59,12 +61,14 @@ for t in "${run[@]}"; do
   artifacts="$scratch/artifacts/$t"
   log="$scratch/fuzz-$t.log"
   mkdir -p "$work" "$artifacts"
+  dict=()
+  [ -f "Fuzz/dict/$t.dict" ] && dict=(-dict="Fuzz/dict/$t.dict")
   echo "fuzz.sh: $name for ${seconds}s (corpus $work + Fuzz/corpus/$t, log $log)" >&2
   # SWIFT_BACKTRACE=enable=no: Swift's backtracer trips ASan with a spurious report.
   SWIFT_BACKTRACE=enable=no "$bin/$name" \
     -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -max_len="${FUZZ_MAX_LEN:-4096}" \
     -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-    "$@" "$work" "Fuzz/corpus/$t" >"$log" 2>&1
+    "${dict[@]}" "$@" "$work" "Fuzz/corpus/$t" >"$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

@@ -7,8 +7,9 @@
 #   Scripts/hostile-input.sh --size-mb 16    # the same cases, scaled down
 #
 # Options: --size-mb N (size of the big inputs, default 1024), --bin PATH (default
-# .build/release/kwfilter, built with `swift build -c release` when missing), --keep (keep the
-# generated files in the work folder, printed at the end).
+# .build/release/kwfilter, built with `swift build -c release` when missing), --max-vm-mb N
+# (virtual memory cap for each kwfilter run, default 8192, so that a case that blows up fails
+# instead of eating the machine), --keep (keep the generated files in the work folder).
 # Exit status: 0 when every case behaved as expected, 1 otherwise, 2 on a usage error.
 # Needs /usr/bin/time (Debian package `time`) and python3 (to generate the lists).
 # The scaled-down cases run in CI as Tests/KWFilterEndToEndTests/HostileInputTests.swift.
@@ -19,10 +20,12 @@ repo=$(pwd)
 size_mb=1024
 bin=$repo/.build/release/kwfilter
 keep=0
+max_vm_mb=8192
 while [ $# -gt 0 ]; do
   case "$1" in
     --size-mb) size_mb=${2:?--size-mb needs a number}; shift 2 ;;
     --bin) bin=${2:?--bin needs a path}; shift 2 ;;
+    --max-vm-mb) max_vm_mb=${2:?--max-vm-mb needs a number}; shift 2 ;;
     --keep) keep=1; shift ;;
     -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "hostile-input.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -180,6 +183,8 @@ run() {
   echo "${rows[-1]}" >&2
 }
 
+# Every kwfilter run below inherits this cap (the generators above ran without it).
+ulimit -v $((max_vm_mb * 1024))
 size="${size_mb} MiB"
 defaults=()
 none=(--no-default-lists -w "$work/never.txt")

@@ -11,6 +11,7 @@
 // there, with the expected count, for the CLI and Scripts/compare-peers.sh.
 
 import Benchmark
+import Glibc
 import Foundation
 import KeywordFilter
 
@@ -69,9 +70,12 @@ private func registerBuildBenchmarks() {
   }
 }
 
+/// The generated corpora know their match counts for the terms as listed, so no variants
+/// (the default `digits` variants would add matches of `1夜情`-style spellings).
 private func build(_ wordlist: Wordlist, normalization: Normalization = .standard) -> Filter {
   do {
-    return try Filter(wordlist: wordlist, configuration: .init(normalization: normalization))
+    return try Filter(
+      wordlist: wordlist, configuration: .init(normalization: normalization, variants: []))
   } catch {
     fatalError("cannot build the filter: \(error)")
   }
@@ -87,6 +91,10 @@ private enum Mode: String, CaseIterable {
   case stream64k
   /// A `StreamMasker` (mask "*") fed 64 KiB chunks; output bytes counted, not stored.
   case mask
+  /// The same unit converted to GB18030 (in setup, by glibc's iconv), scanned natively in
+  /// 64 KiB chunks: one iteration is the same *text* as the UTF-8 modes, so iterations per
+  /// second compare directly, and the match counts must be the UTF-8 ones.
+  case gb18030
 }
 
 private let chunkBytes = 64 * 1024
@@ -114,7 +122,7 @@ private func registerScanBenchmarks() {
           }
           return ScanState(
             filter: build(list.wordlist, normalization: normalization),
-            units: haystack.units,
+            units: mode == .gb18030 ? haystack.units.map(toGB18030) : haystack.units,
             expectedMatches: haystack.expectedMatches ?? [],
             expectedMaskedBytes: haystack.expectedMaskedBytes)
         }
@@ -137,9 +145,11 @@ private func registerRealDataBenchmarks() {
           ?? Corpus.words(10_000, seed: Corpus.seed).wordlist
         let filter = build(wordlist, normalization: normalization)
         let haystack = Corpus.haystack(contentsOfFile: corpusPath)
+        let units = mode == .gb18030 ? haystack.units.map(toGB18030) : haystack.units
         return ScanState(
-          filter: filter, units: haystack.units,
-          expectedMatches: deriveExpectedCounts(name, filter: filter, units: haystack.units),
+          filter: filter, units: units,
+          expectedMatches: deriveExpectedCounts(
+            name, filter: filter, units: units, encoding: mode == .gb18030 ? .gb18030 : .utf8),
           expectedMaskedBytes: nil)
       }
     }
@@ -149,10 +159,12 @@ private func registerRealDataBenchmarks() {
 /// For a real file, where no count is known in advance: the whole-unit count, which must agree
 /// with the 64 KiB streaming count of the same unit (so an engine whose chunked and one-piece
 /// answers differ stops here); the iterations then check against it.
-private func deriveExpectedCounts(_ name: String, filter: Filter, units: [[UInt8]]) -> [Int] {
+private func deriveExpectedCounts(
+  _ name: String, filter: Filter, units: [[UInt8]], encoding: InputEncoding = .utf8
+) -> [Int] {
   units.enumerated().map { i, unit in
-    let whole = unit.withUnsafeBytes { filter.countMatches(in: $0) }
-    let streamed = streamCount(filter, unit)
+    let whole = filter.matches(in: unit, encoding: encoding).count
+    let streamed = streamCount(filter, unit, encoding: encoding)
     precondition(
       whole == streamed,
       "\(name): unit \(i): countMatches says \(whole), 64 KiB streaming says \(streamed)")
@@ -172,6 +184,10 @@ private func scanIteration(_ name: String, _ mode: Mode, _ state: ScanState, uni
     blackHole(n)
   case .stream64k:
     let n = streamCount(state.filter, unit)
+    check(name, i, "matches", n, expected)
+    blackHole(n)
+  case .gb18030:
+    let n = streamCount(state.filter, unit, encoding: .gb18030)
     check(name, i, "matches", n, expected)
     blackHole(n)
   case .mask:
@@ -194,8 +210,8 @@ private func scanIteration(_ name: String, _ mode: Mode, _ state: ScanState, uni
   }
 }
 
-private func streamCount(_ filter: Filter, _ unit: [UInt8]) -> Int {
-  var scanner = filter.makeScanner()
+private func streamCount(_ filter: Filter, _ unit: [UInt8], encoding: InputEncoding = .utf8) -> Int {
+  var scanner = filter.makeScanner(encoding: encoding)
   var n = 0
   unit.withUnsafeBytes { bytes in
     var start = 0
@@ -219,4 +235,37 @@ private func check(_ name: String, _ unit: Int, _ what: String, _ got: Int, _ ex
 private func environment(_ name: String) -> String? {
   guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
   return value
+}
+
+/// UTF-8 → GB18030 through glibc's iconv (setup only).
+private func toGB18030(_ utf8: [UInt8]) -> [UInt8] {
+  let cd = iconv_open("GB18030", "UTF-8")
+  precondition(cd != iconv_t(bitPattern: -1), "iconv has no GB18030")
+  defer { iconv_close(cd) }
+  var input = utf8
+  var output = [UInt8](repeating: 0, count: utf8.count * 2 + 16)
+  let produced = input.withUnsafeMutableBytes { inBuf in
+    output.withUnsafeMutableBytes { outBuf in
+      var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
+      var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
+      var inLeft = inBuf.count
+      var outLeft = outBuf.count
+      while inLeft > 0 {
+        if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 { break }
+        // A character GB18030 (as glibc has it) cannot encode: write '?' and go on.
+        precondition(errno == EILSEQ || errno == EINVAL, "iconv failed on a benchmark unit")
+        inPtr = inPtr.map { $0 + 1 }
+        inLeft -= 1
+        while inLeft > 0, let p = inPtr, UInt8(bitPattern: p.pointee) & 0xC0 == 0x80 {
+          inPtr = p + 1
+          inLeft -= 1
+        }
+        outPtr?.pointee = CChar(UInt8(ascii: "?"))
+        outPtr = outPtr.map { $0 + 1 }
+        outLeft -= 1
+      }
+      return outBuf.count - outLeft
+    }
+  }
+  return Array(output[0..<produced])
 }

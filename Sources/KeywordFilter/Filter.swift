@@ -93,12 +93,27 @@ public final class Filter: Sendable {
     var ruleFolded: [[UInt32]] = []
     var regexRuleIndices: [Int] = []
     ruleEntry.reserveCapacity(wordlist.entries.count)
+    // Exact duplicates (same text, kind, category and tier — lists merged from several sources
+    // repeat terms) share one rule: they would report the same match, and each copy would
+    // otherwise add an occurrence at every position where the term matches.
+    struct DuplicateKey: Hashable {
+      let text: String
+      let kind: WordlistEntry.Kind
+      let category: Category
+      let tier: Tier
+    }
+    var seenEntries: Set<DuplicateKey> = []
     for (index, entry) in wordlist.entries.enumerated() {
       if entry.isRegex {
         regexRuleIndices.append(ruleEntry.count)
         ruleEntry.append(index)
         ruleTier.append(entry.tier)
         ruleFolded.append([])
+        continue
+      }
+      if !seenEntries.insert(
+        DuplicateKey(text: entry.text, kind: entry.kind, category: entry.category, tier: entry.tier)
+      ).inserted {
         continue
       }
       let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)

@@ -27,10 +27,16 @@ public enum MailHeaders {
   public static func adding(_ headers: [(String, String)], to message: [UInt8]) -> [UInt8] {
     let bytes = message[...]
     let block = HeaderBlock(parsing: bytes)
+    // The line ending of the first field that is kept (not one of ours), else of the first line.
     let lineEnding: [UInt8] = {
-      guard let newline = message.firstIndex(of: 0x0A) else { return [0x0A] }
+      let kept = block.fields.first { !isOurs(bytes[$0.name]) }
+      let from = kept?.lines.lowerBound ?? 0
+      guard let newline = message[from...].firstIndex(of: 0x0A) else { return [0x0A] }
       return newline > 0 && message[newline - 1] == 0x0D ? [0x0D, 0x0A] : [0x0A]
     }()
+    // No kept field: our headers open the message, so a blank line must follow them, or the
+    // text that follows would read as a continuation of our last header next time.
+    let keptFields = block.fields.contains { !isOurs(bytes[$0.name]) }
 
     var out: [UInt8] = []
     out.reserveCapacity(message.count + headers.count * 64)
@@ -53,6 +59,12 @@ public enum MailHeaders {
       // A last header line without its line ending (a message that is all header) gets one.
       if let last = out.last, last != 0x0A { out += lineEnding }
       out += lines
+      let rest = message[block.fieldsEnd...]
+      if !keptFields && !rest.isEmpty
+        && !(rest.first == 0x0A || (rest.first == 0x0D && rest.dropFirst().first == 0x0A))
+      {
+        out += lineEnding
+      }
     }
     out += message[block.fieldsEnd...]
     return out

@@ -40,7 +40,7 @@ struct InputFile {
       byteCount: InputFile.chunkSize, alignment: 16)
     defer { buffer.deallocate() }
     while true {
-      let n = read(fd, buffer.baseAddress, buffer.count)
+      let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
       if n < 0 {
         if errno == EINTR { continue }
         throw InputError(
@@ -49,5 +49,43 @@ struct InputFile {
       if n == 0 { return }
       if !body(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return }
     }
+  }
+}
+
+extension InputFile {
+  /// The size of a regular file, or nil for standard input, a pipe, a device or a folder.
+  func regularFileSize() -> Int? {
+    guard let path else { return nil }
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
+  /// The bytes at `range` of the file (fewer if the file is shorter); with `toEnd`, everything
+  /// from `range.lowerBound` to the end of the file, however long it has grown.
+  func read(_ range: Range<Int>, toEnd: Bool = false) throws(InputError) -> [UInt8] {
+    guard let path else { return [] }
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw InputError(description: "\(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var bytes = [UInt8](repeating: 0, count: range.count)
+    var filled = 0
+    while true {
+      if filled == bytes.count {
+        if !toEnd { break }
+        bytes.append(contentsOf: repeatElement(0, count: max(InputFile.chunkSize, bytes.count / 2)))
+      }
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(range.lowerBound + filled))
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(description: "\(path): \(String(cString: strerror(errno)))")
+      }
+      if n == 0 { break }
+      filled += n
+    }
+    bytes.removeLast(bytes.count - filled)
+    return bytes
   }
 }

@@ -19,11 +19,15 @@ struct MailMode {
   let filter: Filter
   let mode: OutputMode
 
-  /// Returns whether anything matched.
-  func process(_ message: [UInt8], name: String?, out: inout OutputWriter) -> Bool {
+  /// Returns the number of matches (with `-q`, 1 at the first). Matches are added to `audit`
+  /// when it is not nil; problems in the message go to `note`.
+  func process(
+    _ message: [UInt8], name: String?, out: inout OutputWriter, audit: inout AuditRecord?,
+    note: (String) -> Void
+  ) -> Int {
     let mail = MailParser.parse(message)
     for problem in mail.problems {
-      printError("\(name ?? "(standard input)"): mail part \(problem.part): \(problem.message)")
+      note("\(name ?? "(standard input)"): mail part \(problem.part): \(problem.message)")
     }
     var count = 0
     var blocked = false
@@ -34,8 +38,9 @@ struct MailMode {
         count += 1
         blocked = blocked || m.tier == .block
         if !categories.contains(m.category.rawValue) { categories.append(m.category.rawValue) }
+        audit?.add(m, part: part.name)
         if mode == .json { out.writeJSON(m, file: name, part: part.name) }
-        if mode == .quiet { return true }
+        if mode == .quiet { return count }
       }
     }
     switch mode {
@@ -48,7 +53,7 @@ struct MailMode {
     case .json, .quiet:
       break
     }
-    return count > 0
+    return count
   }
 
   static let addressHeaders: Set<String> = [

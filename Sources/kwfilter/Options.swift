@@ -16,8 +16,24 @@ struct ListOptions: ParsableArguments {
   @Flag(help: "Print statistics about the compiled filter on standard error.")
   var stats = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Use a compiled rule file (from `kwfilter compile`) instead of word lists.",
+      valueName: "RULES.kwf"))
+  var rules: String? = nil
+
   /// Loads the lists and compiles the filter; errors become `ValidationError`-style messages.
   func buildFilter(configuration: Filter.Configuration) throws -> Filter {
+    if let rules {
+      if !wordlists.isEmpty || noDefaultLists {
+        throw CLIError("--rules replaces the word lists: drop --wordlist/--no-default-lists")
+      }
+      let clock = ContinuousClock()
+      let started = clock.now
+      let filter = try Filter(compiledRulesAt: rules)
+      if stats { printError("\(filter.statistics), loaded in \(clock.now - started)") }
+      return filter
+    }
     var list = Wordlist()
     if !noDefaultLists {
       guard let directory = DefaultWordlists.locate() else {
@@ -130,4 +146,45 @@ struct OutputOptions: ParsableArguments {
 struct CLIError: Error, CustomStringConvertible {
   let description: String
   init(_ message: String) { description = message }
+}
+
+/// Production flags: threads, audit log, record mode.
+struct ProductionOptions: ParsableArguments {
+  @Option(
+    name: [.short, .customLong("jobs")],
+    help: ArgumentHelp(
+      "Threads: several FILEs, or pieces of a large FILE, at once; output stays in input order (default: all cores).",
+      valueName: "N"))
+  var jobs: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Append one JSON line per input that matched (time, name, SHA-256, categories, terms, ranges, action).",
+      valueName: "FILE"))
+  var auditLog: String?
+
+  @Flag(
+    help: """
+      Record mode (Hadoop Streaming, Spark pipe): read KEY<TAB>TEXT lines, write \
+      KEY<TAB>STATUS<TAB>CATEGORIES<TAB>MASKED_TEXT (or --json objects with "key").
+      """)
+  var records = false
+
+  /// The thread count: `-j`, or every core online.
+  var threadCount: Int { jobs ?? Filter.processorCount }
+
+  func validate() throws {
+    if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("-j must be 1…1024") }
+    if let auditLog, auditLog.isEmpty { throw ValidationError("--audit-log needs a file name") }
+  }
+
+  /// Flags that record mode cannot take.
+  func checkRecords(output: OutputOptions, matching: MatchOptions) throws {
+    guard records else { return }
+    if output.mail { throw CLIError("--records and --mail exclude each other") }
+    if output.count || output.quiet { throw CLIError("--records writes one line per record: use it alone or with --json") }
+    if let encoding = matching.encoding, encoding != .utf8 {
+      throw CLIError("--records reads UTF-8 only (a GB18030 character can contain a backslash byte)")
+    }
+  }
 }

@@ -47,7 +47,8 @@ struct Stage {
   mutating func feed(_ chunk: UnsafeRawBufferPointer, out: inout OutputWriter) {
     if masker != nil {
       var found: [Match] = []
-      masker!.process(chunk, onMatch: { if self.audit != nil { found.append($0) } }) {
+      let auditing = audit != nil
+      masker!.process(chunk, onMatch: { if auditing { found.append($0) } }) {
         out.write($0)
       }
       note(found)
@@ -55,7 +56,7 @@ struct Stage {
       collect(masker!.takeDiagnostics())
       return
     }
-    report { scanner, onMatch in scanner.scan(chunk, onMatch: onMatch) }
+    report(out: &out) { scanner, onMatch in scanner.scan(chunk, onMatch: onMatch) }
     collect(scanner!.takeDiagnostics())
     if mode == .quiet && count > 0 { stop = true }
   }
@@ -63,24 +64,23 @@ struct Stage {
   mutating func finish(out: inout OutputWriter) {
     if masker != nil {
       var found: [Match] = []
-      masker!.finish(onMatch: { if self.audit != nil { found.append($0) } }) { out.write($0) }
+      let auditing = audit != nil
+      masker!.finish(onMatch: { if auditing { found.append($0) } }) { out.write($0) }
       note(found)
       count = masker!.matchCount
       collect(masker!.takeDiagnostics())
       return
     }
-    report { scanner, onMatch in scanner.finish(onMatch: onMatch) }
+    report(out: &out) { scanner, onMatch in scanner.finish(onMatch: onMatch) }
     collect(scanner!.takeDiagnostics())
     if mode == .count && writesCount {
       out.write(name.map { "\($0):\(count)\n" } ?? "\(count)\n")
     }
-
-    func unused() {}
   }
 
   /// Runs the scanner step `body`, writing JSON lines and counting.
   private mutating func report(
-    _ body: (inout StreamScanner, (Match) -> Void) -> Void, out: inout OutputWriter
+    out: inout OutputWriter, _ body: (inout StreamScanner, (Match) -> Void) -> Void
   ) {
     var found: [Match] = []
     body(&scanner!) { found.append($0) }
@@ -110,11 +110,18 @@ struct Stage {
   /// A regex-limit diagnostic ("… regex gave up on the line at byte N: …") with N shifted from
   /// piece offsets to input offsets. Other texts are returned unchanged.
   static func shiftOffsets(in diagnostic: String, by base: Int) -> String {
-    let marker = " at byte "
-    guard let r = diagnostic.range(of: marker) else { return diagnostic }
-    let digits = diagnostic[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-    guard let n = Int(digits) else { return diagnostic }
-    return String(diagnostic[..<r.upperBound]) + String(n + base)
-      + String(diagnostic[digits.endIndex...])
+    let text = Array(diagnostic.utf8)
+    let marker = Array(" at byte ".utf8)
+    guard text.count > marker.count,
+      let at = (0...(text.count - marker.count)).first(where: {
+        text[$0..<($0 + marker.count)].elementsEqual(marker)
+      })
+    else { return diagnostic }
+    let start = at + marker.count
+    var end = start
+    while end < text.count && (0x30...0x39).contains(text[end]) { end += 1 }
+    guard let n = Int(String(decoding: text[start..<end], as: UTF8.self)) else { return diagnostic }
+    return String(decoding: text[..<start], as: UTF8.self) + String(n + base)
+      + String(decoding: text[end...], as: UTF8.self)
   }
 }

@@ -193,3 +193,23 @@ let fixtureList: String = {
   let clean = try run(["--no-default-lists", "-w", fixtureList, "--mail"], input: "Subject: hi\n\nhello\n")
   #expect(clean.text == "Subject: hi\nX-Kwfilter-Status: No, matches=0\n\nhello\n")
 }
+
+@Test func compileAndRules() throws {
+  let rules = NSTemporaryDirectory() + "kwfilter-rules-\(getpid()).kwf"
+  defer { try? FileManager.default.removeItem(atPath: rules) }
+  let compiled = try run(["compile", "--no-default-lists", "-w", fixtureList, "-o", rules], input: "")
+  #expect(compiled.status == 0, "\(compiled.stderr)")
+  let fromRules = try run(["--rules", rules, "--json"], input: "网上賭-博，打击赌博 ass")
+  let fromList = try run(["--no-default-lists", "-w", fixtureList, "--json"], input: "网上賭-博，打击赌博 ass")
+  #expect(fromRules.status == 0)
+  #expect(fromRules.stdout == fromList.stdout)
+  // A damaged file is rejected with a message and status 2, never scanned.
+  var bytes = try Data(contentsOf: URL(fileURLWithPath: rules))
+  bytes[bytes.count / 2] ^= 0xFF
+  try bytes.write(to: URL(fileURLWithPath: rules))
+  let damaged = try run(["--rules", rules, "-c"], input: "赌博")
+  #expect(damaged.status == 2)
+  #expect(damaged.stdout.isEmpty)
+  #expect(damaged.stderr.contains("checksum"))
+  #expect(try run(["compile"], input: "").status == 2)  // -o is required
+}

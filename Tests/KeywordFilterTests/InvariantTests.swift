@@ -195,10 +195,12 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     HostileCase(
       name: "every entry identical", list: { Wordlist(terms: Array(repeating: "赌博", count: 1_000)) },
       text: { Array("赌博 赌-博 打击赌博 赌赌博博".utf8) }, expectedCount: 4),
+    // Exact duplicate entries are merged into one rule (they would report the same match), so
+    // even `--all` reports each occurrence once.
     HostileCase(
       name: "every entry identical, all occurrences",
       list: { Wordlist(terms: Array(repeating: "赌博", count: 100)) },
-      text: { Array("赌博 赌-博".utf8) }, semantics: .all, expectedCount: 200),
+      text: { Array("赌博 赌-博".utf8) }, semantics: .all, expectedCount: 2),
     HostileCase(
       name: "every entry an identical regex",
       list: {

@@ -12,7 +12,12 @@ import Testing
 
 @testable import KeywordFilter
 
-@Test(arguments: ["^ab$", "^ab", "ab$", "\\Aab", "ab\\z", "(?<![\\s\\S])ab", "ab(?![\\s\\S])"])
+@Test(arguments: [
+  "^ab$", "^ab", "ab$", "\\Aab", "ab\\z", "(?<![\\s\\S])ab", "ab(?![\\s\\S])",
+  // Found by the fuzzer after the block-safe check went in: rules that switch multi-line mode
+  // back off, and negative lookarounds whose body matches a line break in other ways.
+  "(?-m)^ab", "(?^)^ab", "(?i-m)^ab", "(?-m:^)ab", "ab(?!\\p{Cc})", "ab(?!\\p{C})", "ab(?!\n)",
+])
 func regexRuleAnchoredToItsLineMatchesEveryLine(rule: String) throws {
   let filter = try Filter(
     wordlist: Wordlist(entries: [

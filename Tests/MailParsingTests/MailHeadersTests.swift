@@ -101,3 +101,17 @@ func replacesExistingKwfilterHeaders(_ crlf: Bool) {
   let out = MailHeaders.adding([("X-Kwfilter-Matches", "赌博")], to: bytes("S: s\n\nb"))
   #expect(out == bytes("S: s\nX-Kwfilter-Matches: 赌博\n\nb"))
 }
+
+// Regression (found by Fuzz/FuzzMail): `kwfilter --mail` run twice lost the first line of a
+// message without header fields — our headers opened the message with no blank line after them,
+// so on the next pass that line read as a continuation of our last header and went with it.
+@Test(arguments: ["hello world\nSubject: x\n\nbody\n", "just text\n", "a\r\nb\r\n", "Subject: s\n\nb\n"])
+func addingTwiceKeepsEveryLine(message: String) {
+  let h = [("X-Kwfilter-Status", "No, matches=0")]
+  let once = MailHeaders.adding(h, to: Array(message.utf8))
+  let twice = MailHeaders.adding(h, to: once)
+  #expect(twice == once)
+  for line in message.split(separator: "\n") {
+    #expect(String(decoding: twice, as: UTF8.self).contains(line))
+  }
+}

@@ -21,6 +21,45 @@ nonisolated(unsafe) let mailFilter: Filter? = {
     wordlist: Wordlist(parsing: "赌博\n赌博网站\n!打击赌博\nass\nre:代开.{0,3}发票\n", name: "mail.txt"))
 }()
 
+/// KNOWN BUG (found by this target; reproduction in SECURITY.md "Known issues"): a message whose
+/// first line is not a header field gets the headers at its start; the next time, that first
+/// line reads as an unindented continuation of our last header and is removed with it. Until it
+/// is fixed, idempotence is checked only for messages that start with a field; set this to
+/// false to hunt the bug again.
+let tolerateKnownHeaderBug = false
+
+/// Whether the message's first line is `name:` (visible ASCII other than `:`, then optional
+/// blanks, then `:`), as HeaderBlock reads a field.
+func startsWithField(_ message: [UInt8]) -> Bool {
+  var i = 0
+  while i < message.count, message[i] > 0x20, message[i] < 0x7F, message[i] != UInt8(ascii: ":") {
+    i += 1
+  }
+  if i == 0 { return false }
+  while i < message.count, message[i] == 0x20 || message[i] == 0x09 { i += 1 }
+  return i < message.count && message[i] == UInt8(ascii: ":")
+}
+
+/// The message's lines (without CR/LF) other than X-Kwfilter fields.
+func withoutOurFields(_ message: [UInt8]) -> [ArraySlice<UInt8>] {
+  message.split(separator: 0x0A, omittingEmptySubsequences: false)
+    .map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    .filter { !isOurs($0) }
+}
+
+/// How many lines are X-Kwfilter fields.
+func ourFieldCount(_ message: [UInt8]) -> Int {
+  message.split(separator: 0x0A, omittingEmptySubsequences: false).count { isOurs($0) }
+}
+
+func isOurs(_ line: ArraySlice<UInt8>) -> Bool {
+  let prefix = Array("x-kwfilter-".utf8)
+  return line.count >= prefix.count
+    && zip(line.prefix(prefix.count), prefix).allSatisfy { a, b in
+      (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMail(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let message = FuzzInput(data, size).bytes
@@ -45,7 +84,13 @@ public func fuzzMail(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   }
   let headers = [("X-Kwfilter-Status", "Yes, matches=1"), ("X-Kwfilter-Categories", "gambling")]
   let once = MailHeaders.adding(headers, to: message)
-  check(MailHeaders.adding(headers, to: once) == once, "adding the headers twice stacked them")
+  if tolerateKnownHeaderBug && !startsWithField(message) { return 0 }
+  // Compared without our own fields: a second pass may spell their line endings differently
+  // (it takes them from the first line, which may have been an X-Kwfilter field), which is
+  // cosmetic; a lost or duplicated line of the message, or stacked headers, is not.
+  let twice = MailHeaders.adding(headers, to: once)
+  check(withoutOurFields(twice) == withoutOurFields(once) && ourFieldCount(twice) == ourFieldCount(once),
+    "adding the headers twice is not the same as once (a line lost or headers stacked)")
   return 0
 }
 

@@ -45,16 +45,31 @@ enum CompiledRules {
     case boundaryBefore, boundaryAfter, entryOffsets, entryBlob
   }
 
-  /// The hash used as checksum: 8 bytes a step, ~1 cycle each.
+  /// The hash used as checksum: four independent multiply-xor lanes over 32 bytes a step
+  /// (several GB/s), folded together at the end; any changed byte changes it (almost surely).
   static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    let words = bytes.count / 8
-    for k in 0..<words {
-      let w = bytes.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)
-      h = (h ^ w) &* 0x100_0000_01B3
+    let prime: UInt64 = 0x100_0000_01B3
+    var h0: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var h1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    var h2: UInt64 = 0x1656_67B1_9E37_79F9
+    var h3: UInt64 = 0x27D4_EB2F_1656_67C5
+    let blocks = bytes.count / 32
+    for k in 0..<blocks {
+      let at = k * 32
+      h0 = (h0 ^ bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* prime
+      h1 = (h1 ^ bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)) &* prime
+      h2 = (h2 ^ bytes.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)) &* prime
+      h3 = (h3 ^ bytes.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self)) &* prime
+      h0 ^= h0 >> 29
+      h1 ^= h1 >> 29
+      h2 ^= h2 >> 29
+      h3 ^= h3 >> 29
+    }
+    var h = h0 ^ (h1 &* 31) ^ (h2 &* 961) ^ (h3 &* 29791)
+    for k in (blocks * 32)..<bytes.count {
+      h = (h ^ UInt64(bytes[k])) &* prime
       h ^= h >> 29
     }
-    for k in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
     return h
   }
 }
@@ -256,8 +271,8 @@ extension Filter {
     for k in stride(from: 0, to: folded.count - 1, by: 2) { symbolOfFolded[folded[k]] = UInt16(truncatingIfNeeded: folded[k + 1]) }
     let size = Int(scalars[8])
     let bmp = try table(.bmp, UInt16.self)
-    guard bmp.count == 0x10000, size + 2 == automaton.dfa.symbolLimit,
-      bmp.allSatisfy({ Int($0) <= size + 1 })
+    let bmpMax = bmp.withUnsafeBufferPointer { b in b.reduce(UInt16(0)) { Swift.max($0, $1) } }
+    guard bmp.count == 0x10000, size + 2 == automaton.dfa.symbolLimit, Int(bmpMax) <= size + 1
     else { throw fail("the character table does not fit the automaton") }
     let alphabet = Alphabet(
       bmp: bmp, symbolOfFolded: symbolOfFolded, size: size, normalization: normalization,
@@ -266,11 +281,23 @@ extension Filter {
     let ruleEntry = try table(.ruleEntry, Int.self)
     let ruleOfPattern = try table(.ruleOfPattern, Int.self)
     let rules = ruleEntry.count
-    guard ruleOfPattern.count == automaton.patternCount,
-      ruleOfPattern.allSatisfy({ $0 >= 0 && $0 < rules }),
-      ruleEntry.allSatisfy({ $0 >= 0 && $0 < store.count })
+    func inRange(_ a: FlatArray<Int>, _ n: Int) -> Bool {
+      a.withUnsafeBufferPointer { b in
+        var lo = 0
+        var hi = 0
+        for v in b {
+          lo = Swift.min(lo, v)
+          hi = Swift.max(hi, v)
+        }
+        return lo >= 0 && (b.isEmpty || hi < n)
+      }
+    }
+    guard ruleOfPattern.count == automaton.patternCount, inRange(ruleOfPattern, rules),
+      inRange(ruleEntry, store.count)
     else { throw fail("the rules do not fit the entries") }
-    let regexRuleIndices = (0..<rules).filter { store[ruleEntry[$0]].isRegex }
+    let patternLength = try table(.patternLength, Int.self)
+    // Regex rules are the ones without a folded pattern; only their entries need decoding.
+    let regexRuleIndices = (0..<rules).filter { patternLength[$0] == 0 }
     let regexRules: RegexRules
     do {
       regexRules = try RegexRules(entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry)
@@ -278,7 +305,7 @@ extension Filter {
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,
       regexRules: regexRules, ruleOfPattern: ruleOfPattern, ruleEntry: ruleEntry,
-      ruleTier: try table(.ruleTier, Tier.self), patternLength: try table(.patternLength, Int.self),
+      ruleTier: try table(.ruleTier, Tier.self), patternLength: patternLength,
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
       needsBoundaryAfter: try table(.boundaryAfter, Bool.self), maxSpan: Int(scalars[9]))

@@ -46,7 +46,8 @@ public final class AuditLog: Sendable {
       let n = line.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
       if n == line.count { return }
       if n < 0 && errno == EINTR { continue }  // nothing was written: try the whole line again
-      let reason = n < 0 ? String(cString: strerror(errno)) : "short write (\(n) of \(line.count) bytes)"
+      let reason =
+        n < 0 ? String(cString: strerror(errno)) : "short write (\(n) of \(line.count) bytes)"
       throw AuditLogError(path: path, reason: reason)
     }
   }

@@ -128,7 +128,9 @@ public struct AuditRecord: Sendable, Hashable {
     s += ",\"matches\":\(matchCount)"
     s += ",\"categories\":[" + categories.map(AuditRecord.json).joined(separator: ",") + "]"
     s += ",\"terms\":[" + terms.map(AuditRecord.json).joined(separator: ",") + "]"
-    s += ",\"ranges\":[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+    s +=
+      ",\"ranges\":[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
+      + "]"
     if rangesTruncated { s += ",\"ranges_truncated\":true" }
     if let parts { s += ",\"parts\":[" + parts.map(AuditRecord.json).joined(separator: ",") + "]" }
     return s + "}\n"

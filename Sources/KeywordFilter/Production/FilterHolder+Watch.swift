@@ -23,19 +23,21 @@ extension FilterHolder {
     onReload: @escaping @Sendable (Filter) -> Void = { _ in },
     onError: @escaping @Sendable (any Error) -> Void
   ) throws -> FilterWatch {
-    guard let initial = sources else {
+    guard sources != nil else {
       throw FilterError(reason: "no word-list sources to watch")
     }
     let logger = self.logger
     let task = Task.detached { [weak self] in
-      var loaded = initial.fingerprint()
       var candidate: [FileStamp]? = nil
+      var failed: [FileStamp]? = nil
       while !Task.isCancelled {
         try? await Task.sleep(for: interval)
         if Task.isCancelled { return }
-        guard let holder = self, let sources = holder.sources else { return }
+        guard let holder = self else { return }
+        let (current, stamps) = holder.loaded
+        guard let sources = current else { return }
         let now = sources.fingerprint()
-        if now == loaded {
+        if now == stamps || now == failed {  // as loaded, or as it was when it last failed
           candidate = nil
           continue
         }
@@ -43,12 +45,13 @@ extension FilterHolder {
           candidate = now
           continue
         }
-        loaded = now
         candidate = nil
         logger.debug("kwfilter word lists changed; reloading")
         do {
           onReload(try holder.reload(from: sources))
+          failed = nil
         } catch {
+          failed = now
           onError(error)
         }
       }

@@ -6,10 +6,10 @@ import Synchronization
 /// Holds the filter a long-running service scans with, and replaces it with a newly built one
 /// while scans go on.
 ///
-/// Readers call ``current`` (or ``scan(_:)``, ``matches(in:encoding:)-(UnsafeRawBufferPointer,_)``):
-/// they get whichever filter is installed at that instant and keep it — a `Filter` is
-/// immutable and reference-counted — until their scan ends, so a scan never sees a mix of two
-/// filters, and an old filter is freed when the last scan that holds it ends.
+/// Readers call ``current`` (or ``scan(_:)``, or one of the `matches(in:)` conveniences): they
+/// get whichever filter is installed at that instant and keep it — a `Filter` is immutable and
+/// reference-counted — until their scan ends, so a scan never sees a mix of two filters, and an
+/// old filter is freed when the last scan that holds it ends.
 ///
 /// A reload builds the new filter *outside* any lock (reading and compiling lists takes
 /// milliseconds to seconds) and then swaps one reference. So readers never wait for a build;
@@ -32,6 +32,9 @@ public final class FilterHolder: Sendable {
   private struct Installed {
     var filter: Filter
     var sources: FilterSources?
+    /// The watched files' identities, taken just before the lists were read (so a change
+    /// made during the build is seen as a change by the watcher).
+    var stamps: [FileStamp]
     /// The ticket of the reload that installed `filter`. Invariant: only ever increases, so a
     /// slow reload that finishes after a newer one cannot put older lists back.
     var ticket: Int
@@ -46,20 +49,30 @@ public final class FilterHolder: Sendable {
   public let logger: Logger
 
   /// A logger that drops everything (the default).
-  public static let silentLogger = Logger(label: "kwfilter", factory: { _ in SwiftLogNoOpLogHandler() })
+  public static let silentLogger = Logger(
+    label: "kwfilter", factory: { _ in SwiftLogNoOpLogHandler() })
 
-  /// Holds a filter built elsewhere. Without `sources`, ``reload()`` and ``watch(every:onReload:onError:)``
-  /// have nothing to read until ``reload(from:)`` gives them sources.
-  public init(filter: Filter, sources: FilterSources? = nil, logger: Logger = FilterHolder.silentLogger) {
-    self.installed = Mutex(Installed(filter: filter, sources: sources, ticket: 0, generation: 1))
+  /// Holds a filter built elsewhere. Without `sources`, ``reload()`` and
+  /// ``watch(every:onReload:onError:)`` have nothing to read until ``reload(from:)`` gives them
+  /// sources.
+  public init(
+    filter: Filter, sources: FilterSources? = nil, logger: Logger = FilterHolder.silentLogger
+  ) {
+    self.installed = Mutex(
+      Installed(
+        filter: filter, sources: sources, stamps: sources?.fingerprint() ?? [], ticket: 0,
+        generation: 1))
     self.logger = logger
   }
 
   /// Builds the first filter from `sources`.
   ///
   /// - Throws: ``WordlistError`` or ``FilterError`` when the lists are bad.
-  public convenience init(sources: FilterSources, logger: Logger = FilterHolder.silentLogger) throws {
+  public convenience init(sources: FilterSources, logger: Logger = FilterHolder.silentLogger) throws
+  {
+    let stamps = sources.fingerprint()
     self.init(filter: try sources.build(), sources: sources, logger: logger)
+    installed.withLock { $0.stamps = stamps }
   }
 
   /// The filter installed now. Keep the returned reference for the whole of one scan: later
@@ -72,9 +85,14 @@ public final class FilterHolder: Sendable {
   /// The sources the installed filter was built from (nil if it was handed in ready-made).
   public var sources: FilterSources? { installed.withLock { $0.sources } }
 
+  /// The sources and the file identities the installed filter was read from.
+  var loaded: (sources: FilterSources?, stamps: [FileStamp]) {
+    installed.withLock { ($0.sources, $0.stamps) }
+  }
+
   /// Installs a filter built elsewhere.
   public func replace(with filter: Filter) {
-    install(filter, sources: nil, keepSources: true, ticket: takeTicket())
+    install(filter, sources: nil, stamps: nil, ticket: takeTicket())
   }
 
   /// Rebuilds the filter from the current ``sources`` and installs it.
@@ -86,7 +104,8 @@ public final class FilterHolder: Sendable {
   public func reload() throws -> Filter {
     guard let sources else {
       let error = FilterError(reason: "no word-list sources to reload from")
-      logger.error("kwfilter reload failed; keeping the current filter", metadata: ["error": "\(error)"])
+      logger.error(
+        "kwfilter reload failed; keeping the current filter", metadata: ["error": "\(error)"])
       throw error
     }
     return try reload(from: sources)
@@ -102,6 +121,7 @@ public final class FilterHolder: Sendable {
   @discardableResult
   public func reload(from sources: FilterSources) throws -> Filter {
     let ticket = takeTicket()
+    let stamps = sources.fingerprint()
     let clock = ContinuousClock()
     let started = clock.now
     let filter: Filter
@@ -112,7 +132,7 @@ public final class FilterHolder: Sendable {
         "kwfilter reload failed; keeping the current filter", metadata: ["error": "\(error)"])
       throw error
     }
-    let generation = install(filter, sources: sources, keepSources: false, ticket: ticket)
+    let generation = install(filter, sources: sources, stamps: stamps, ticket: ticket)
     logger.info(
       "kwfilter word lists reloaded",
       metadata: [
@@ -134,7 +154,8 @@ public final class FilterHolder: Sendable {
   }
 
   /// Every match in a complete input, with the current filter.
-  public func matches(in bytes: UnsafeRawBufferPointer, encoding: InputEncoding = .utf8) -> [Match] {
+  public func matches(in bytes: UnsafeRawBufferPointer, encoding: InputEncoding = .utf8) -> [Match]
+  {
     current.matches(in: bytes, encoding: encoding)
   }
 
@@ -153,7 +174,8 @@ public final class FilterHolder: Sendable {
   public func matches(
     inDocuments documents: [[UInt8]], encoding: InputEncoding = .utf8, maxConcurrency: Int? = nil
   ) async -> [[Match]] {
-    await current.matches(inDocuments: documents, encoding: encoding, maxConcurrency: maxConcurrency)
+    await current.matches(
+      inDocuments: documents, encoding: encoding, maxConcurrency: maxConcurrency)
   }
 
   private func takeTicket() -> Int {
@@ -162,7 +184,8 @@ public final class FilterHolder: Sendable {
 
   /// Swaps `filter` in unless a later reload already installed one. Returns the generation.
   @discardableResult
-  private func install(_ filter: Filter, sources: FilterSources?, keepSources: Bool, ticket: Int)
+  /// `stamps` nil keeps the sources and stamps (a filter handed in by ``replace(with:)``).
+  private func install(_ filter: Filter, sources: FilterSources?, stamps: [FileStamp]?, ticket: Int)
     -> Int
   {
     // The old filter's last reference may be dropped here; it is released after the lock is
@@ -172,7 +195,10 @@ public final class FilterHolder: Sendable {
       guard ticket > state.ticket else { return state.generation }
       old = state.filter
       state.filter = filter
-      if !keepSources { state.sources = sources }
+      if let stamps {
+        state.sources = sources
+        state.stamps = stamps
+      }
       state.ticket = ticket
       state.generation += 1
       return state.generation

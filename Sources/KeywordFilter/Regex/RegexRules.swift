@@ -60,6 +60,18 @@ struct RegexRules: Sendable {
   /// nothing there; in a block it sees `\n`). Conservative: when unsure, not block-safe.
   static func isBlockSafe(_ pattern: String) -> Bool {
     let p = Array(pattern.unicodeScalars)
+    // Inline options that turn multi-line mode off again (`(?-m)`, `(?^)`), and raw control
+    // characters: not block-safe.
+    if pattern.contains("(?^") || p.contains(where: { $0.value < 0x20 }) { return false }
+    for k in p.indices where p[k] == "(" && k + 1 < p.count && p[k + 1] == "?" {
+      var j = k + 2
+      var off = false
+      while j < p.count, p[j].properties.isAlphabetic || p[j] == "-" {
+        if p[j] == "-" { off = true }
+        if off && p[j] == "m" { return false }
+        j += 1
+      }
+    }
     for k in p.indices where p[k] == "\\" && k + 1 < p.count {
       if "AzZG".unicodeScalars.contains(p[k + 1]) { return false }
     }
@@ -77,15 +89,17 @@ struct RegexRules: Sendable {
         k += 1
         continue
       }
+      // Walk the body to its closing parenthesis, looking for anything that can match a line
+      // break: outside a class `.` and the escapes below; inside a class a negation or those
+      // escapes (a `.` in a class is literal).
       var depth = 0
       var j = k
-      var body = ""
       var inClass = false
+      let riskyEscapes = Set("sSDWHVRNXnvxocp0efrP".unicodeScalars)
       while j < p.count {
         let c = p[j]
-        body.unicodeScalars.append(c)
         if c == "\\" && j + 1 < p.count {
-          body.unicodeScalars.append(p[j + 1])
+          if riskyEscapes.contains(p[j + 1]) { return false }
           j += 2
           continue
         }
@@ -93,6 +107,11 @@ struct RegexRules: Sendable {
           if c == "]" { inClass = false }
         } else if c == "[" {
           inClass = true
+          if j + 1 < p.count && p[j + 1] == "^" { return false }
+          if j + 1 < p.count && p[j + 1] == "[" { return false }  // POSIX classes
+          if j + 1 < p.count && p[j + 1] == "]" { j += 1 }  // "[]…]": a literal ]
+        } else if c == "." {
+          return false
         } else if c == "(" {
           depth += 1
         } else if c == ")" {
@@ -100,11 +119,6 @@ struct RegexRules: Sendable {
           if depth == 0 { break }
         }
         j += 1
-      }
-      for risky in ["[^", "\\s", "\\S", "\\D", "\\W", "\\H", "\\V", "\\R", "\\n", "\\v",
-        "\\x", "\\o", "\\c", "\\P", "\\X", "\\N", "\\0", "\\e", "\\f", "\\r", ".", "[:"]
-      where body.contains(risky) {
-        return false
       }
       k = j + 1
     }
