@@ -142,10 +142,17 @@ public final class Filter: Sendable {
         }
       }
     }
+    // Literal triggers of the regex rules join the automaton: pattern → rule -1 - k for rule k.
+    let regexTexts = regexRuleIndices.map { wordlist.entries[ruleEntry[$0]].text }
+    let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
+    let triggerPatterns = triggers.enumerated().flatMap { k, t in (t ?? []).map { (k, $0) } }
     let alphabet = try Alphabet(
-      foldedTerms: ruleFolded, normalization: normalization, lookalikes: lookalikes)
+      foldedTerms: ruleFolded + triggerPatterns.map(\.1), normalization: normalization,
+      lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    let patterns = literal.map { ruleFolded[$0].map { UInt32(alphabet.symbol(ofFolded: $0)) } }
+    let patterns = (literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1)).map {
+      $0.map { UInt32(alphabet.symbol(ofFolded: $0)) }
+    }
     do {
       automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
     } catch {
@@ -153,11 +160,12 @@ public final class Filter: Sendable {
         source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },
         reason: error.description)
     }
-    self.ruleOfPattern = FlatArray(literal)
+    self.ruleOfPattern = FlatArray(literal + triggerPatterns.map { -1 - $0.0 })
     self.ruleEntry = FlatArray(ruleEntry)
     self.ruleTier = FlatArray(ruleTier)
     self.regexRules = try RegexRules(
-      entries: EntryStore(wordlist.entries), rules: regexRuleIndices, ruleEntry: ruleEntry)
+      entries: EntryStore(wordlist.entries), rules: regexRuleIndices, ruleEntry: ruleEntry,
+      triggers: triggers.map { $0 == nil ? nil : regexTexts.isEmpty ? nil : [] })
     self.entryStore = EntryStore(wordlist.entries)
     self.configuration = configuration
     self.alphabet = alphabet

@@ -292,15 +292,21 @@ extension Filter {
         return lo >= 0 && (b.isEmpty || hi < n)
       }
     }
-    guard ruleOfPattern.count == automaton.patternCount, inRange(ruleOfPattern, rules),
-      inRange(ruleEntry, store.count)
-    else { throw fail("the rules do not fit the entries") }
     let patternLength = try table(.patternLength, Int.self)
     // Regex rules are the ones without a folded pattern; only their entries need decoding.
     let regexRuleIndices = (0..<rules).filter { patternLength[$0] == 0 }
+    let ruleMin = ruleOfPattern.withUnsafeBufferPointer { $0.min() ?? 0 }
+    let ruleMax = ruleOfPattern.withUnsafeBufferPointer { $0.max() ?? 0 }
+    guard ruleOfPattern.count == automaton.patternCount, ruleMin >= -regexRuleIndices.count,
+      ruleOfPattern.isEmpty || ruleMax < rules, inRange(ruleEntry, store.count)
+    else { throw fail("the rules do not fit the entries") }
     let regexRules: RegexRules
     do {
-      regexRules = try RegexRules(entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry)
+      let texts = regexRuleIndices.map { store[ruleEntry[$0]].text }
+      let triggers = RegexTriggers.folded(texts, normalization: normalization, folds: alphabet.folds)
+      regexRules = try RegexRules(
+        entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry,
+        triggers: triggers.map { $0 == nil ? nil : [] })
     } catch { throw fail(error.description) }
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,

@@ -20,6 +20,13 @@ struct RegexRules: Sendable {
   /// line can differ from its meaning inside a block of lines (see ``isBlockSafe(_:)``); such
   /// rules are run on every line.
   let prefiltered: [Bool]
+  /// Per rule: its literal triggers (``RegexTriggers``), or nil — a rule with triggers runs only
+  /// on lines where the automaton found one (UTF-8 input).
+  let triggers: [[String]?]
+  /// The prefilter over block-safe rules *without* triggers, and which rules it covers, for
+  /// input where triggers are used.
+  let untriggeredPrefilter: Regex?
+  let untriggeredPrefiltered: [Bool]
   /// Longest line (in bytes) a match may lie in; longer lines are cut into windows this long.
   static let window = 1 << 16
 
@@ -28,9 +35,10 @@ struct RegexRules: Sendable {
   /// Compiles the `re:` entries.
   ///
   /// - Throws: ``FilterError`` naming the entry's `file:line`, with PCRE2's message and offset.
-  init(entries all: EntryStore, rules: [Int], ruleEntry: some RandomAccessCollection<Int>)
-    throws(FilterError)
-  {
+  init(
+    entries all: EntryStore, rules: [Int], ruleEntry: some RandomAccessCollection<Int>,
+    triggers: [[String]?]
+  ) throws(FilterError) {
     var regexes: [Regex] = []
     for rule in rules {
       let entry = all[ruleEntry[ruleEntry.index(ruleEntry.startIndex, offsetBy: rule)]]
@@ -52,6 +60,14 @@ struct RegexRules: Sendable {
       ? nil : try? Regex(joined.joined(separator: "|"), options: .init(multiline: true))
     self.prefilter = prefilter
     self.prefiltered = prefilter == nil ? safe.map { _ in false } : safe
+    self.triggers = triggers
+    let untriggeredSafe = zip(safe, triggers).map { $0 && $1 == nil }
+    let rest = zip(texts, untriggeredSafe).filter(\.1).map { "(?:\($0.0))" }
+    let restPrefilter = rest.isEmpty
+      ? nil : try? Regex(rest.joined(separator: "|"), options: .init(multiline: true))
+    self.untriggeredPrefilter = restPrefilter
+    self.untriggeredPrefiltered =
+      restPrefilter == nil ? untriggeredSafe.map { _ in false } : untriggeredSafe
   }
 
   /// Whether a rule finds, inside a block of lines searched multi-line, every match it finds on

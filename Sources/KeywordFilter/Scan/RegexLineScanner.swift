@@ -21,6 +21,13 @@ struct RegexLineScanner {
   private(set) var partialStart = 0
   /// Rule/offset pairs whose matching hit a PCRE2 limit (reported, scanning continued).
   var diagnostics: [String] = []
+  /// Trigger occurrences not yet used: (rule index in ``RegexRules``, absolute end offset).
+  private var triggerHits: [(rule: Int, end: Int)] = []
+
+  /// Notes that the automaton found a trigger of rule `k` ending at `end` (UTF-8 input).
+  mutating func noteTrigger(_ k: Int, end: Int) {
+    if encoding == .utf8 { triggerHits.append((k, end)) }
+  }
 
   init(rules: RegexRules) { self.rules = rules }
 
@@ -77,7 +84,13 @@ struct RegexLineScanner {
     source: (Int) -> String
   ) {
     guard encoding == .gb18030, !block.isEmpty else {
-      matchUTF8Block(block, at: base, report: report, source: source)
+      matchTriggered(block, at: base, report: report, source: source)
+      let untriggered = rules.triggers.map { $0 == nil }
+      matchUTF8Block(
+        block, at: base, prefilter: rules.untriggeredPrefilter,
+        covered: rules.untriggeredPrefiltered,
+        everyLine: zip(untriggered, rules.untriggeredPrefiltered).map { $0 && !$1 },
+        report: report, source: source)
       return
     }
     // Convert to UTF-8, remembering the original offset of every UTF-8 byte.
@@ -99,24 +112,54 @@ struct RegexLineScanner {
     }
     origin.append(block.count)
     utf8.withUnsafeBytes { converted in
-      matchUTF8Block(converted, at: 0, report: { o in
-        // A match ends at a character end: map its end through the next character's start.
-        report(Occurrence(pattern: o.pattern, start: base + origin[o.start], end: base + origin[o.end]))
-      }, source: source)
+      // GB18030 uses no triggers (their offsets are in the original bytes): every rule takes
+      // the prefilter or runs on every line.
+      matchUTF8Block(
+        converted, at: 0, prefilter: rules.prefilter, covered: rules.prefiltered,
+        everyLine: rules.prefiltered.map { !$0 },
+        report: { o in
+          // A match ends at a character end: map its end through the next character's start.
+          report(Occurrence(pattern: o.pattern, start: base + origin[o.start], end: base + origin[o.end]))
+        }, source: source)
     }
   }
 
-  private mutating func matchUTF8Block(
+  /// Rules with triggers, on the lines of the block where a trigger of theirs was found.
+  private mutating func matchTriggered(
     _ block: UnsafeRawBufferPointer, at base: Int, report: (Occurrence) -> Void,
     source: (Int) -> String
   ) {
+    if triggerHits.isEmpty { return }
+    let end = base + block.count
+    var done = Set<Int>()  // rule × line start, packed
+    var keep: [(rule: Int, end: Int)] = []
+    for hit in triggerHits {
+      if hit.end > end {
+        keep.append(hit)
+        continue
+      }
+      if hit.end <= base { continue }
+      let start = lineStart(block, before: hit.end - base - 1)
+      if !done.insert(start &* 4096 &+ hit.rule).inserted { continue }
+      let line = start..<lineEnd(block, from: start)
+      var which = [Bool](repeating: false, count: rules.regexes.count)
+      which[hit.rule] = true
+      matchLine(block, line, at: base, report: report, source: source, which: which)
+    }
+    triggerHits = keep
+  }
+
+  private mutating func matchUTF8Block(
+    _ block: UnsafeRawBufferPointer, at base: Int, prefilter: Regex?, covered: [Bool],
+    everyLine: [Bool], report: (Occurrence) -> Void, source: (Int) -> String
+  ) {
     // Rules the prefilter does not cover run on every line.
-    if rules.prefiltered.contains(false) {
+    if everyLine.contains(true) {
       forEachLine(block, from: 0, to: block.count) {
-        matchLine(block, $0, at: base, report: report, source: source, only: false)
+        matchLine(block, $0, at: base, report: report, source: source, which: everyLine)
       }
     }
-    guard let prefilter = rules.prefilter else { return }
+    guard let prefilter else { return }
     var q = 0
     while q < block.count {
       switch prefilter.firstMatch(in: block, from: q, scratch: scratch) {
@@ -127,13 +170,13 @@ struct RegexLineScanner {
         let from = lineStart(block, before: hit.lowerBound)
         let to = lineEnd(block, from: max(hit.lowerBound, hit.upperBound - 1))
         forEachLine(block, from: from, to: to) {
-          matchLine(block, $0, at: base, report: report, source: source, only: true)
+          matchLine(block, $0, at: base, report: report, source: source, which: covered)
         }
         q = to + 1
       case .limitExceeded, .error:
         // The prefilter gave up: match the rest rule by rule (each reports its own limits).
         forEachLine(block, from: lineStart(block, before: q), to: block.count) {
-          matchLine(block, $0, at: base, report: report, source: source, only: true)
+          matchLine(block, $0, at: base, report: report, source: source, which: covered)
         }
         return
       }
@@ -164,14 +207,14 @@ struct RegexLineScanner {
     if from == block.count && block.isEmpty { return }
   }
 
-  /// The rules over one line: those the prefilter covers (`only == true`) or the others.
+  /// The rules marked in `which` over one line.
   private mutating func matchLine(
     _ block: UnsafeRawBufferPointer, _ line: Range<Int>, at base: Int,
-    report: (Occurrence) -> Void, source: (Int) -> String, only prefiltered: Bool
+    report: (Occurrence) -> Void, source: (Int) -> String, which: [Bool]
   ) {
     if line.isEmpty { return }
     let subject = UnsafeRawBufferPointer(rebasing: block[line])
-    for (k, regex) in rules.regexes.enumerated() where rules.prefiltered[k] == prefiltered {
+    for (k, regex) in rules.regexes.enumerated() where which[k] {
       do {
         for r in try regex.matches(in: subject, scratch: scratch) where !r.isEmpty {
           report(

@@ -211,8 +211,13 @@ extension StreamScanner {
     let view = makeView()
     let filter = self.filter
     var found: [Occurrence] = []
+    var triggered: [Int] = []
     filter.automaton.forEachOutput(of: state) { p in
       let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
+      if entry < 0 {  // a regex rule's literal trigger
+        triggered.append(-1 - entry)
+        return
+      }
       let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
       let before =
@@ -222,6 +227,7 @@ extension StreamScanner {
     for o in found where o.start < reportBefore {
       selection.add(o, isAllow: filter.isAllow[o.pattern])
     }
+    for k in triggered { regexScanner?.noteTrigger(k, end: end) }
   }
 }
 
