@@ -11,8 +11,9 @@
 /// terms (`db`, `bz`), which only match as whole Latin words; turn them on per category or per
 /// entry. ``homophones`` and ``lookalikes`` add many patterns and cost precision (`其是` for
 /// `歧视` is also ordinary text): use them for entries whose matches go to review.
-/// ``repeats`` is done by the scanner, not by expansion (see its documentation).
+/// ``repeats`` is reserved: repeated letters are not handled yet.
 public struct VariantOptions: OptionSet, Sendable, Hashable {
+  /// The option bits.
   public let rawValue: UInt32
 
   /// Creates an option set from its raw bits.
@@ -53,9 +54,8 @@ public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// `LookalikeData`.
   public static let lookalikes = VariantOptions(rawValue: 1 << 5)
 
-  /// Repeated characters (`fuuuck`, `赌赌博`). The expander returns nothing for this option:
-  /// repeats are unbounded, so the scanner handles them, by letting a text character that equals
-  /// the previous matched character repeat a bounded number of times.
+  /// Repeated characters (`fuuuck`, `赌赌博`). Reserved: no variants are generated for it and
+  /// the scanner does not collapse repeats yet.
   public static let repeats = VariantOptions(rawValue: 1 << 6)
 
   /// Every option.
