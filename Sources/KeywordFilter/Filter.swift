@@ -1,5 +1,4 @@
 // kwfilter — KeywordFilter: word lists compiled into a searchable filter.
-import Glibc
 
 import AhoCorasick
 
@@ -62,7 +61,7 @@ public final class Filter: Sendable {
     public var variants: VariantOptions = [.digitStyles]
     /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
     /// that small inputs take that path too).
-    var laneThreshold = getenv("KW_LANES").map { Int(atoi($0)) } ?? 4096
+    var laneThreshold = 4096
 
     /// Creates a configuration.
     public init(
