@@ -156,25 +156,6 @@ public struct AuditRecord: Sendable, Hashable {
       + two(parts.tm_sec) + "Z"
   }
 
-  /// A JSON string literal (RFC 8259 escaping; non-ASCII written as UTF-8).
-  static func json(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (see ``JSONText/quoted(_:)``).
+  static func json(_ s: String) -> String { JSONText.quoted(s) }
 }
