@@ -209,9 +209,7 @@ public final class Filter: Sendable {
   static let expandedVariantKinds: [VariantOptions] = [
     .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
   ]
-  static let expandedVariants: VariantOptions = [
-    .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
-  ]
+  static let expandedVariants = VariantOptions(expandedVariantKinds)
 
   /// Whether the filter has `re:` rules (their matches are reported once the line is complete).
   public var hasRegexRules: Bool { !regexRules.isEmpty }

@@ -8,8 +8,6 @@ struct ByteView {
   let historyStart: Int
   let current: UnsafeRawBufferPointer
   let currentStart: Int
-  /// Offset of the end of the input, once it is known.
-  let streamEnd: Int?
   /// The input's encoding.
   var encoding: InputEncoding = .utf8
   /// GB18030 only: recent character starts (GB18030 cannot be decoded backwards).
@@ -45,42 +43,17 @@ struct ByteView {
   /// The character starting at `offset` (a character boundary): its code point and length, or
   /// nil if the bytes there are not a complete, valid character.
   func character(at offset: Int) -> (scalar: UInt32, length: Int)? {
-    if encoding == .gb18030 {
-      var bytes: [UInt8] = []
-      for k in 0..<4 { if let b = byte(at: offset + k) { bytes.append(b) } else { break } }
-      if bytes.isEmpty { return nil }
-      let (cp, n) = bytes.withUnsafeBufferPointer {
-        GB18030Table.shared.decode($0.baseAddress!, 0, $0.count, final: true)
-      }
-      return cp == .max ? nil : (cp, n)
+    // Up to four bytes, decoded by the scan loops' own decoders (a cut or invalid sequence
+    // decodes as one invalid byte).
+    var bytes: [UInt8] = []
+    for k in 0..<4 { if let b = byte(at: offset + k) { bytes.append(b) } else { break } }
+    if bytes.isEmpty { return nil }
+    let (cp, n) = bytes.withUnsafeBufferPointer { p in
+      encoding == .gb18030
+        ? GB18030Table.shared.decode(p.baseAddress!, 0, p.count, final: true)
+        : StreamScanner.decodeOther(p.baseAddress!, 0, p.count, final: true)
     }
-    guard let b0 = byte(at: offset) else { return nil }
-    if b0 < 0x80 { return (UInt32(b0), 1) }
-    let length: Int
-    var cp: UInt32
-    switch b0 {
-    case 0xC2...0xDF:
-      length = 2
-      cp = UInt32(b0 & 0x1F)
-    case 0xE0...0xEF:
-      length = 3
-      cp = UInt32(b0 & 0x0F)
-    case 0xF0...0xF4:
-      length = 4
-      cp = UInt32(b0 & 0x07)
-    default: return nil
-    }
-    for i in 1..<length {
-      guard let b = byte(at: offset + i), b & 0xC0 == 0x80 else { return nil }
-      if i == 1 {
-        if b0 == 0xE0 && b < 0xA0 { return nil }
-        if b0 == 0xED && b >= 0xA0 { return nil }
-        if b0 == 0xF0 && b < 0x90 { return nil }
-        if b0 == 0xF4 && b >= 0x90 { return nil }
-      }
-      cp = cp << 6 | UInt32(b & 0x3F)
-    }
-    return (cp, length)
+    return cp == .max ? nil : (cp, n)
   }
 
   /// The valid character that ends exactly at `offset`, or nil.

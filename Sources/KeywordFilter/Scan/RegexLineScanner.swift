@@ -204,7 +204,6 @@ struct RegexLineScanner {
       body(start..<min(end, to))
       start = end + 1
     }
-    if from == block.count && block.isEmpty { return }
   }
 
   /// The rules marked in `which` over one line.

@@ -86,10 +86,10 @@ public struct StreamScanner {
   }
 
   /// The recent input as one address space (see ``ByteView``).
-  func makeView(streamEnd: Int? = nil) -> ByteView {
+  func makeView() -> ByteView {
     ByteView(
       history: history, historyStart: historyStart, current: current,
-      currentStart: currentStart, streamEnd: streamEnd, encoding: encoding, starts: starts)
+      currentStart: currentStart, encoding: encoding, starts: starts)
   }
 
   /// The horizon: occurrences found later start after it.
@@ -187,7 +187,7 @@ public struct StreamScanner {
     current = chunk
     currentStart = chunkStart
     defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
-    let view = makeView(streamEnd: finished ? received : nil)
+    let view = makeView()
     let filter = self.filter
     selection.flush(
       upTo: horizon,
