@@ -23,11 +23,13 @@ let package = Package(
       providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
     // The only Swift code that touches PCRE2's C API. No Foundation.
     .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+    // The UTF-8 scan's innermost loop, in C so that it stays branch-free and in registers.
+    .target(name: "CScanKernel"),
     // The product users import: word lists, normalization, scanning, masking, reports.
     .target(
       name: "KeywordFilter",
       dependencies: [
-        "AhoCorasick", "PCRE2",
+        "AhoCorasick", "PCRE2", "CScanKernel",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // RFC 5322 / MIME decoding into text pieces to scan (`--mail`). Glibc only, no Foundation.

@@ -204,6 +204,14 @@ public struct DFATables {
   /// The ``Automaton`` state number of a word (slow paths).
   public func state(of word: UInt64) -> UInt32 { automaton.dfa.state(of: word) }
 
+  /// The table's address, for scan kernels written in C: entry `base + symbol` holds the
+  /// owner's base in its low half and the target word in its high half (see
+  /// ``DefaultTransitionDFA``). Valid only inside ``Automaton/withDFATables(_:)``.
+  public var tableAddress: UnsafePointer<UInt64> { table.baseAddress! }
+  /// The root's word on each symbol (``DefaultTransitionDFA/symbolLimit`` entries); as
+  /// ``tableAddress``.
+  public var rootNextAddress: UnsafePointer<UInt32> { rootNext.baseAddress! }
+
   /// The word after reading `symbol` (< ``DefaultTransitionDFA/symbolLimit``) in state `word`.
   // Safety: every base is ≤ maxBase and the table has maxBase + symbolLimit + 1 slots, so
   // base + symbol is in bounds for every symbol below symbolLimit.

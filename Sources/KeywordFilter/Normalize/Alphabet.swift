@@ -20,6 +20,8 @@ struct Alphabet: Sendable {
 
   /// Symbol of each BMP code point (surrogates map to 0).
   let bmp: FlatArray<UInt16>
+  /// The UTF-8 scan loop's class table (see ``utf8Classes(bmp:multiple:)``).
+  let utf8Classes: [UInt16]
   /// Symbol of each folded code point that occurs in a term.
   let symbolOfFolded: [UInt32: UInt16]
   /// Number of symbols including 0: the automaton's alphabet size.
@@ -41,6 +43,7 @@ struct Alphabet: Sendable {
     self.size = size
     self.noise = UInt16(size)
     self.multiple = UInt16(size + 1)
+    self.utf8Classes = Alphabet.utf8Classes(bmp: bmp, multiple: UInt16(size + 1))
     self.normalization = normalization
     self.lookalikes = lookalikes
   }
@@ -81,11 +84,29 @@ struct Alphabet: Sendable {
     }
     self.noise = noise
     self.multiple = multiple
+    self.utf8Classes = Alphabet.utf8Classes(bmp: FlatArray(bmp), multiple: multiple)
     self.bmp = FlatArray(bmp)
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1
     self.normalization = normalization
     self.lookalikes = lookalikes
+  }
+
+  /// Where the UTF-8 scan loop finds the symbol of an ASCII byte `b`: `asciiOffset + b`.
+  static let asciiOffset = 0x10000
+
+  /// The UTF-8 scan loop's class table, indexed by what its branch-free decoder computes from
+  /// four input bytes: `asciiOffset + b0` for an ASCII byte, and for any lead byte `E0…EF`
+  /// followed by two continuation bytes the 16 payload bits, whether or not they form a valid
+  /// character. Indices that are not a valid three-byte character — overlong forms (below
+  /// U+0800) and surrogates — hold `multiple`, which sends the character to the general
+  /// decoder; every other index holds the code point's symbol. One lookup then both classifies
+  /// and validates.
+  static func utf8Classes(bmp: FlatArray<UInt16>, multiple: UInt16) -> [UInt16] {
+    var table = [UInt16](repeating: multiple, count: asciiOffset + 0x80)
+    for cp in 0x800..<0x10000 where !(0xD800..<0xE000).contains(cp) { table[cp] = bmp[cp] }
+    for b in 0..<0x80 { table[asciiOffset + b] = bmp[b] }
+    return table
   }
 
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when

@@ -1,6 +1,7 @@
 // kwfilter — KeywordFilter: THE hot loop — UTF-8 decode, fold and automaton step in one pass.
 
 import AhoCorasick
+import CScanKernel
 
 extension StreamScanner {
   /// Decodes UTF-8 from `buffer[from...]`, steps the automaton once per character and hands
@@ -23,25 +24,28 @@ extension StreamScanner {
   // i + 4 <= end); symbols come from the alphabet's table and are < multiple + 1, which the
   // stepper accepts (see DFATables.next).
   @inline(__always)
-  mutating func scanUTF8<S: Stepper>(
-    _ buffer: UnsafeRawBufferPointer, from: Int, base: Int, final: Bool, stepper: S
+  mutating func scanUTF8(
+    _ buffer: UnsafeRawBufferPointer, from: Int, base: Int, final: Bool, stepper: DFAStepper
   ) -> Int {
     guard let raw = buffer.baseAddress else { return from }
     let end = buffer.count
     return filter.alphabet.bmp.withUnsafeBufferPointer { classes in
-      let ctx = UTF8Lane.Context(
-        raw: raw, classes: classes, alphabet: filter.alphabet,
-        maxNoise: filter.configuration.normalization.maxNoise, base: base)
-      var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
-      if end - from >= filter.configuration.laneThreshold {
-        lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
+      filter.alphabet.utf8Classes.withUnsafeBufferPointer { fastClasses in
+        let ctx = UTF8Lane.Context(
+          raw: raw, classes: classes, fastClasses: fastClasses, alphabet: filter.alphabet,
+          maxNoise: filter.configuration.normalization.maxNoise, base: base)
+        var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
+        if end - from >= filter.configuration.laneThreshold {
+          lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
+        }
+        if lane.i &+ 4 <= end { runFast(&lane, ctx, limit: end &- 3, end: end, stepper: stepper) }
+        while lane.i < end {
+          if !stepUTF8(&lane, ctx, end: end, final: final, stepper: stepper) { break }
+        }
+        stateWord = lane.word
+        noiseRun = lane.noiseRun
+        return lane.i
       }
-      while lane.i < end {
-        if !stepUTF8(&lane, ctx, end: end, final: final, stepper: stepper) { break }
-      }
-      stateWord = lane.word
-      noiseRun = lane.noiseRun
-      return lane.i
     }
   }
 
@@ -52,8 +56,8 @@ extension StreamScanner {
   /// depth is at most the symbols read since); from there the second lane's state is the truth.
   /// Returns the lane state at the stop (a character boundary at least 4 bytes before `end`).
   @inline(__always)
-  mutating func scanTwoLanes<S: Stepper>(
-    _ ctx: UTF8Lane.Context, _ start: UTF8Lane, end: Int, stepper: S
+  mutating func scanTwoLanes(
+    _ ctx: UTF8Lane.Context, _ start: UTF8Lane, end: Int, stepper: DFAStepper
   ) -> UTF8Lane {
     let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
     let stop = end - 4
@@ -63,12 +67,11 @@ extension StreamScanner {
     var b = UTF8Lane(i: mid, word: stepper.root, noiseRun: 0)
     // Lane b decodes against the true end (a character may run past `stop`; at least 4 bytes
     // remain after it, so no character is cut), lane a against the midpoint, a boundary.
-    while a.i < mid && b.i < stop {
-      _ = stepUTF8(&a, ctx, end: mid, final: true, stepper: stepper)
-      _ = stepUTF8(&b, ctx, end: end, final: true, stepper: stepper)
-    }
-    while a.i < mid { _ = stepUTF8(&a, ctx, end: mid, final: true, stepper: stepper) }
-    while b.i < stop { _ = stepUTF8(&b, ctx, end: end, final: true, stepper: stepper) }
+    // Lane a's characters all end by the midpoint (a lead byte), so its fast step, which only
+    // takes whole characters, may load the four bytes at any i < mid ≤ stop.
+    runFast(&a, limit: mid, end: mid, &b, limit: stop, end: end, ctx, stepper: stepper)
+    runFast(&a, ctx, limit: mid, end: mid, stepper: stepper)
+    runFast(&b, ctx, limit: stop, end: end, stepper: stepper)
     // Stitch: lane a goes on from the midpoint until it agrees with lane b.
     var symbolsSinceMid = 0
     while a.i < b.i {
@@ -81,6 +84,58 @@ extension StreamScanner {
       if a.i == before.i { break }
     }
     return a
+  }
+
+  /// Runs one lane through the C kernel (CScanKernel) while it has four readable bytes
+  /// before `limit`; its characters end by `end`. The characters the kernel stops at (events:
+  /// other lengths, invalid bytes, several-symbol folds, fallback steps, outputs) go through
+  /// ``stepUTF8``.
+  @inline(never)
+  mutating func runFast(
+    _ lane: inout UTF8Lane, _ ctx: UTF8Lane.Context, limit: Int, end: Int, stepper: DFAStepper
+  ) {
+    var tables = FastKernel.tables(ctx, stepper)
+    let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
+    var k = kw_lane(i: lane.i, word: FastWord.pack(lane))
+    while k.i < limit {
+      if kw_scan_utf8_one(p, &k, limit, &tables) != 0 {
+        (k.i, k.word) = stepOther(k.i, k.word, ctx, end: end, stepper: stepper)
+      }
+    }
+    lane = FastWord.unpack(k.i, k.word)
+  }
+
+  /// Runs two lanes in lockstep through the C kernel, `a` until `aLimit` (its characters end
+  /// by `aEnd`) and `b` until `bLimit` (characters end by `bEnd`), while both are short of
+  /// their limits; the lanes at an event take that character through ``stepUTF8``.
+  @inline(never)
+  mutating func runFast(
+    _ a: inout UTF8Lane, limit aLimit: Int, end aEnd: Int,
+    _ b: inout UTF8Lane, limit bLimit: Int, end bEnd: Int,
+    _ ctx: UTF8Lane.Context, stepper: DFAStepper
+  ) {
+    var tables = FastKernel.tables(ctx, stepper)
+    let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
+    var ka = kw_lane(i: a.i, word: FastWord.pack(a))
+    var kb = kw_lane(i: b.i, word: FastWord.pack(b))
+    while ka.i < aLimit && kb.i < bLimit {
+      let events = kw_scan_utf8_two(p, &ka, aLimit, &kb, bLimit, &tables)
+      if events & 1 != 0 { (ka.i, ka.word) = stepOther(ka.i, ka.word, ctx, end: aEnd, stepper: stepper) }
+      if events & 2 != 0 { (kb.i, kb.word) = stepOther(kb.i, kb.word, ctx, end: bEnd, stepper: stepper) }
+    }
+    a = FastWord.unpack(ka.i, ka.word)
+    b = FastWord.unpack(kb.i, kb.word)
+  }
+
+  /// ``stepUTF8(_:_:end:final:stepper:reportBefore:)`` for one character at `i`, for the
+  /// events of the fast loops; kept out of line so they stay small.
+  @inline(never)
+  mutating func stepOther(
+    _ i: Int, _ word: UInt64, _ ctx: UTF8Lane.Context, end: Int, stepper: DFAStepper
+  ) -> (Int, UInt64) {
+    var lane = FastWord.unpack(i, word)
+    _ = stepUTF8(&lane, ctx, end: end, final: true, stepper: stepper)
+    return (lane.i, FastWord.pack(lane))
   }
 
   /// Decodes one character at `lane.i` and steps the automaton; false when the character is
@@ -231,6 +286,28 @@ extension StreamScanner {
   }
 }
 
+/// The C kernel's view of a scan (`kw_kernel_tables`, CScanKernel).
+enum FastKernel {
+  /// Gathers the class table, the automaton's tables and the constants (pointers valid for
+  /// the scan call that built `ctx` and `stepper`).
+  static func tables(_ ctx: UTF8Lane.Context, _ stepper: DFAStepper) -> kw_kernel_tables {
+    kw_kernel_tables(
+      classes: ctx.fastClasses.baseAddress!, table: stepper.tables.tableAddress,
+      root_next: stepper.tables.rootNextAddress, noise: UInt64(ctx.noise),
+      multiple: UInt64(ctx.multiple), noise_limit: ctx.noiseLimit, root: stepper.root)
+  }
+}
+
+/// The fast loop's lane state in one register: the stepper's word in the low half, the noise
+/// run in the high half (a step on a term character leaves the high half zero).
+enum FastWord {
+  static let oneNoise: UInt64 = 1 << 32
+  static func pack(_ lane: UTF8Lane) -> UInt64 { lane.word | UInt64(lane.noiseRun) << 32 }
+  static func unpack(_ i: Int, _ word: UInt64) -> UTF8Lane {
+    UTF8Lane(i: i, word: word & 0xFFFF_FFFF, noiseRun: Int(word >> 32))
+  }
+}
+
 /// One lane of the UTF-8 scan: where it is, its automaton state and its noise run.
 struct UTF8Lane {
   var i: Int
@@ -244,23 +321,29 @@ struct UTF8Lane {
   struct Context {
     let raw: UnsafeRawPointer
     let classes: UnsafeBufferPointer<UInt16>
+    /// ``Alphabet/utf8Classes``.
+    let fastClasses: UnsafeBufferPointer<UInt16>
     let alphabet: Alphabet
     let maxNoise: Int
     let base: Int
     let noise: Int
     let multiple: Int
+    /// The largest ``FastWord`` whose noise run is allowed.
+    let noiseLimit: UInt64
 
     init(
-      raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>, alphabet: Alphabet,
-      maxNoise: Int, base: Int
+      raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>,
+      fastClasses: UnsafeBufferPointer<UInt16>, alphabet: Alphabet, maxNoise: Int, base: Int
     ) {
       self.raw = raw
       self.classes = classes
+      self.fastClasses = fastClasses
       self.alphabet = alphabet
       self.maxNoise = maxNoise
       self.base = base
       self.noise = Int(alphabet.noise)
       self.multiple = Int(alphabet.multiple)
+      self.noiseLimit = UInt64(maxNoise) << 32 | 0xFFFF_FFFF
     }
   }
 }

@@ -1,0 +1,49 @@
+// kwfilter — CScanKernel: the UTF-8 scan's innermost loop (decode, classify, automaton step).
+//
+// Written in C so that the compiler keeps every lane in registers and every select a
+// conditional move (__builtin_unpredictable); the Swift caller (KeywordFilter's
+// StreamScanner+UTF8.swift) handles every character the kernel stops at.
+
+#ifndef KW_SCAN_KERNEL_H
+#define KW_SCAN_KERNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// The tables and constants one scan needs (see KeywordFilter's `FastKernel`).
+typedef struct {
+  /// Alphabet.utf8Classes: asciiOffset + byte for ASCII, the 16 payload bits of E0…EF x x.
+  const uint16_t *classes;
+  /// DefaultTransitionDFA.table: owner base in the low half, target word in the high half.
+  const uint64_t *table;
+  /// DefaultTransitionDFA.rootNext: the root's word on each symbol.
+  const uint32_t *root_next;
+  /// The noise symbol; symbols >= `multiple` go to the slow path.
+  uint64_t noise;
+  uint64_t multiple;
+  /// The largest lane word whose noise run (high half) is allowed.
+  uint64_t noise_limit;
+  /// The root's word.
+  uint64_t root;
+} kw_kernel_tables;
+
+/// One lane: the next byte to read and the word (automaton word | noise run << 32).
+typedef struct {
+  size_t i;
+  uint64_t word;
+} kw_lane;
+
+/// Steps lane `a` while `a->i < limit` (four bytes readable at every such i; three-byte
+/// characters end by the lane's end). Stops early at an *event*: a character it does not take
+/// (not ASCII or a valid three-byte character, or folding to several symbols), a step that
+/// needs the failure-link fallback, or a step into a state with outputs. The event's character
+/// is left unread. Returns 1 on an event, 0 at the limit.
+int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel_tables *t);
+
+/// Steps two lanes in lockstep while both are short of their limits. Stops when either meets
+/// an event, without taking that round's step of either lane. Returns a bit mask of the lanes
+/// at an event (1 = a, 2 = b), or 0 when a lane reached its limit.
+int kw_scan_utf8_two(const uint8_t *p, kw_lane *a, size_t a_limit, kw_lane *b, size_t b_limit,
+                     const kw_kernel_tables *t);
+
+#endif
