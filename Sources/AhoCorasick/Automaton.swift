@@ -67,7 +67,7 @@ public struct Automaton: Sendable {
   public init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
     // 4: measured on a 10k-term Chinese list, larger limits add table size (cache misses) for
     // a few percent fewer fallback steps.
-    try self.init(patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 4)
+    try self.init(patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 16)
   }
 
   /// Builds the automaton with a chosen ``DefaultTransitionDFA`` inherit limit (tests use 0 to

@@ -95,24 +95,27 @@ public final class Filter: Sendable {
     // Exact duplicates (same text, kind, category and tier — lists merged from several sources
     // repeat terms) share one rule: they would report the same match, and each copy would
     // otherwise add an occurrence at every position where the term matches.
+    // Keyed by the folded term (hashing a String normalizes it, which costs more than the rest
+    // of the entry's compilation); equal folds with different texts are told apart by text.
     struct DuplicateKey: Hashable {
-      let text: String
+      let folded: [UInt32]
       let kind: WordlistEntry.Kind
       let category: Category
       let tier: Tier
     }
-    var seenEntries: Set<DuplicateKey> = []
+    struct DuplicateText: Hashable {
+      let key: DuplicateKey
+      let text: String
+    }
+    var firstEntryOfKey: [DuplicateKey: Int] = [:]
+    var textsOfSharedKeys: Set<DuplicateText> = []
+    firstEntryOfKey.reserveCapacity(wordlist.entries.count)
     for (index, entry) in wordlist.entries.enumerated() {
       if entry.isRegex {
         regexRuleIndices.append(ruleEntry.count)
         ruleEntry.append(index)
         ruleTier.append(entry.tier)
         ruleFolded.append([])
-        continue
-      }
-      if !seenEntries.insert(
-        DuplicateKey(text: entry.text, kind: entry.kind, category: entry.category, tier: entry.tier)
-      ).inserted {
         continue
       }
       let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)
@@ -122,11 +125,25 @@ public final class Filter: Sendable {
           reason: "'\(entry.text)' has no characters other than noise (spaces, punctuation,"
             + " symbols), so it could never match")
       }
+      let key = DuplicateKey(folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
+      if let first = firstEntryOfKey[key] {
+        let firstText = wordlist.entries[first].text
+        if firstText == entry.text { continue }
+        textsOfSharedKeys.insert(DuplicateText(key: key, text: firstText))
+        if !textsOfSharedKeys.insert(DuplicateText(key: key, text: entry.text)).inserted { continue }
+      } else {
+        firstEntryOfKey[key] = index
+      }
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
       ruleFolded.append(f)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
+      if options.intersection(Filter.expandedVariants) == .digitStyles
+        && !VariantExpander.mayHaveDigitStyles(entry.text)
+      {
+        continue
+      }
       var seen: Set<[UInt32]> = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = kind == .homophones ? 24 : 12

@@ -150,7 +150,7 @@ public enum VariantExpander {
   private static let lowerNumerals: [UInt32] = Array("〇一二三四五六七八九".unicodeScalars.map(\.value))
   private static let financialNumerals: [UInt32] = Array("零壹贰叁肆伍陆柒捌玖".unicodeScalars.map(\.value))
 
-  private static func numeralValue(_ c: UInt32) -> Int? {
+  static func numeralValue(_ c: UInt32) -> Int? {
     if let i = digits.firstIndex(of: c) { return i }
     if let i = lowerNumerals.firstIndex(of: c) { return i }
     if let i = financialNumerals.firstIndex(of: c) { return i }
@@ -304,5 +304,27 @@ public enum VariantExpander {
       }
       return out
     }
+  }
+}
+
+extension VariantExpander {
+  /// Whether ``digitStyles`` can give `term` any variant: it has two or more characters and one
+  /// of them folds to a digit or Chinese numeral. A cheap test that lets list compilation skip
+  /// the expansion for the many terms without one.
+  static func mayHaveDigitStyles(_ term: String) -> Bool {
+    var count = 0
+    var numeral = false
+    for scalar in term.unicodeScalars {
+      switch FoldTable.standard.fold(scalar.value) {
+      case .noise: continue
+      case .single(let c):
+        count += 1
+        numeral = numeral || numeralValue(c) != nil
+      case .multiple(let cs):
+        count += cs.count
+        numeral = numeral || cs.contains { numeralValue($0) != nil }
+      }
+    }
+    return count >= 2 && numeral
   }
 }
