@@ -62,56 +62,74 @@ public struct DefaultTransitionDFA: Sendable {
     let symbolLimit = b.alphabetSize + extra
     // 1. Explicit transitions per state: own children, plus those inherited from the failure
     //    state (whose list is complete already: BFS order), in ascending symbol order.
+    // Every state adds its own children and at most `inheritLimit` inherited ones, and
+    // inheriting stops at `budget`: the lists fit in a buffer of that size, written in place.
+    let capacity = b.childSymbols.count + budget + inheritLimit + 1
     var eStart = [Int](repeating: 0, count: slots)
     var eCount = [Int](repeating: 0, count: slots)
-    var eSymbol: [UInt32] = []
-    var eTarget: [UInt32] = []
+    var eSymbol = [UInt32](repeating: 0, count: capacity)
+    var eTarget = [UInt32](repeating: 0, count: capacity)
     var incomplete = [Bool](repeating: false, count: slots)
     var incompleteCount = 0
-    for s in b.bfsOrder.dropFirst() {
-      let state = Int(s)
-      let start = eSymbol.count
-      let own = Int(b.childStart[state])..<Int(b.childStart[state] + b.childCount[state])
-      let f = Int(b.fail[state])
-      let inherit = f == 0 ? 0 : eCount[f]
-      if f != 0 && (incomplete[f] || inherit > inheritLimit || eSymbol.count + inherit > budget) {
-        incomplete[state] = true
-        incompleteCount += 1
-      }
-      if f == 0 || incomplete[state] {
-        eSymbol.append(contentsOf: b.childSymbols[own])
-        eTarget.append(contentsOf: b.childStates[own])
-      } else {
-        var i = own.lowerBound
-        var j = eStart[f]
-        let jEnd = eStart[f] + eCount[f]
-        while i < own.upperBound || j < jEnd {
-          if j >= jEnd || (i < own.upperBound && b.childSymbols[i] <= eSymbol[j]) {
-            if j < jEnd && b.childSymbols[i] == eSymbol[j] { j += 1 }
-            eSymbol.append(b.childSymbols[i])
-            eTarget.append(b.childStates[i])
-            i += 1
-          } else {
-            eSymbol.append(eSymbol[j])
-            eTarget.append(eTarget[j])
-            j += 1
+    var total = 0
+    eSymbol.withUnsafeMutableBufferPointer { sym in
+      eTarget.withUnsafeMutableBufferPointer { tgt in
+        b.childSymbols.withUnsafeBufferPointer { childSymbols in
+          b.childStates.withUnsafeBufferPointer { childStates in
+            for s in b.bfsOrder.dropFirst() {
+              let state = Int(s)
+              let start = total
+              let own = Int(b.childStart[state])..<Int(b.childStart[state] + b.childCount[state])
+              let f = Int(b.fail[state])
+              let inherit = f == 0 ? 0 : eCount[f]
+              if f != 0 && (incomplete[f] || inherit > inheritLimit || total + inherit > budget) {
+                incomplete[state] = true
+                incompleteCount += 1
+              }
+              if f == 0 || incomplete[state] {
+                for i in own {
+                  sym[total] = childSymbols[i]
+                  tgt[total] = childStates[i]
+                  total += 1
+                }
+              } else {
+                var i = own.lowerBound
+                var j = eStart[f]
+                let jEnd = eStart[f] + eCount[f]
+                while i < own.upperBound || j < jEnd {
+                  if j >= jEnd || (i < own.upperBound && childSymbols[i] <= sym[j]) {
+                    if j < jEnd && childSymbols[i] == sym[j] { j += 1 }
+                    sym[total] = childSymbols[i]
+                    tgt[total] = childStates[i]
+                    i += 1
+                  } else {
+                    sym[total] = sym[j]
+                    tgt[total] = tgt[j]
+                    j += 1
+                  }
+                  total += 1
+                }
+              }
+              eStart[state] = start
+              eCount[state] = total - start
+            }
           }
         }
       }
-      eStart[state] = start
-      eCount[state] = eSymbol.count - start
     }
 
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
     var base = [Int](repeating: 0, count: slots)
-    var allocator = SlotAllocator(capacity: eSymbol.count + symbolLimit + 64, uniqueBases: true)
+    let allocator = SlotAllocator(capacity: total + symbolLimit + 64, uniqueBases: true)
     var maxBase = 0
     for s in b.bfsOrder {
       let state = Int(s)
       let n = eCount[state]
       if n == 0 { continue }
-      base[state] = allocator.place(eSymbol[eStart[state]..<(eStart[state] + n)])
+      base[state] = eSymbol.withUnsafeBufferPointer {
+        allocator.place(UnsafeBufferPointer(rebasing: $0[eStart[state]..<(eStart[state] + n)]))
+      }
       maxBase = max(maxBase, base[state])
     }
     for s in b.bfsOrder where eCount[Int(s)] == 0 {
@@ -120,24 +138,37 @@ public struct DefaultTransitionDFA: Sendable {
     }
 
     // 3. Words and the table.
-    func word(_ state: Int) -> UInt32 {
-      let out: UInt64 = b.check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
+    var wordOf = [UInt32](repeating: 0, count: slots)
+    for state in 0..<slots where b.check[state] != Automaton.emptySlot || state == 0 {
+      let out: UInt64 =
+        b.check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
       let partial = incomplete[state] ? DefaultTransitionDFA.incompleteBit : 0
-      return UInt32(UInt64(base[state]) | out | partial)
+      wordOf[state] = UInt32(UInt64(base[state]) | out | partial)
     }
+    func word(_ state: Int) -> UInt32 { wordOf[state] }
     let tableSlots = maxBase + symbolLimit + 1
     var table = [UInt64](repeating: UInt64(UInt32.max), count: tableSlots)
     var stateOfBase = [UInt32](repeating: 0, count: tableSlots)
-    var count = 0
-    for s in b.bfsOrder {
-      let state = Int(s)
-      stateOfBase[base[state]] = UInt32(state)
-      for k in eStart[state]..<(eStart[state] + eCount[state]) {
-        let slot = base[state] + Int(eSymbol[k])
-        table[slot] = UInt64(base[state]) | UInt64(word(Int(eTarget[k]))) << 32
-        count += 1
+    table.withUnsafeMutableBufferPointer { table in
+      stateOfBase.withUnsafeMutableBufferPointer { stateOfBase in
+        eSymbol.withUnsafeBufferPointer { eSymbol in
+          eTarget.withUnsafeBufferPointer { eTarget in
+            wordOf.withUnsafeBufferPointer { wordOf in
+              for s in b.bfsOrder {
+                let state = Int(s)
+                let stateBase = base[state]
+                stateOfBase[stateBase] = UInt32(state)
+                for k in eStart[state]..<(eStart[state] + eCount[state]) {
+                  table[stateBase + Int(eSymbol[k])] =
+                    UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
+                }
+              }
+            }
+          }
+        }
       }
     }
+    let count = total
     let rootWord = word(0)
     var rootNext = [UInt32](repeating: rootWord, count: symbolLimit)
     for symbol in 0..<b.alphabetSize where b.rootNext[symbol] & Automaton.stateMask != 0 {
@@ -150,7 +181,7 @@ public struct DefaultTransitionDFA: Sendable {
     self.symbolLimit = symbolLimit
     self.transitionCount = count
     self.incompleteCount = incompleteCount
-    self.wordOfState = FlatArray((0..<slots).map { b.check[$0] == Automaton.emptySlot && $0 != 0 ? 0 : word($0) })
+    self.wordOfState = FlatArray(wordOf)
   }
 
 }

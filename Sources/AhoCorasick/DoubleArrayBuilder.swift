@@ -117,7 +117,7 @@ struct DoubleArrayBuilder {
     var used: [Bool] = [true]  // slot 0: the root
     base = [0]
     check = [Automaton.emptySlot]
-    var allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
+    let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
     var maxBase = 0
 
     func ensure(_ slot: Int) {
@@ -133,6 +133,10 @@ struct DoubleArrayBuilder {
     var head = 0
     var childRanges: [(UInt32, Int32, Int32)] = []
     var children: [Int] = []
+    var symbols: [UInt32] = []
+    queue.reserveCapacity(nodeCount)
+    childSymbols.reserveCapacity(nodeCount)
+    childStates.reserveCapacity(nodeCount)
     while head < queue.count {
       let node = queue[head]
       head += 1
@@ -143,7 +147,9 @@ struct DoubleArrayBuilder {
         child = trie.nextSibling[Int(child)]
       }
       if children.isEmpty { continue }
-      let b = allocator.place(children.lazy.map { trie.symbol[$0] })
+      symbols.removeAll(keepingCapacity: true)
+      for c in children { symbols.append(trie.symbol[c]) }
+      let b = allocator.place(symbols)
       ensure(b + alphabetSize)
       let parentState = stateOfNode[node]
       base[Int(parentState)] = Int32(b)

@@ -8,18 +8,21 @@
 /// `retireAfter` sets is retired as a candidate (it stays free for other sets' later symbols):
 /// fragmented regions are what make naive double-array builds quadratic. Lists of 100,000 terms
 /// build in a fraction of a second.
-struct SlotAllocator {
+///
+/// The tables live in raw buffers (a class owns them): placement runs once per state of every
+/// list compiled at start-up, and array bounds and uniqueness checks were a third of its cost.
+final class SlotAllocator {
   /// Slot occupancy (slots past the end are free).
-  private(set) var used: [Bool] = []
+  @exclusivity(unchecked) private var used: UnsafeMutablePointer<Bool>
   /// `next[i]`: a pointer toward the smallest candidate ≥ i (i itself when i is one).
-  private var next: [Int32] = []
+  @exclusivity(unchecked) private var next: UnsafeMutablePointer<Int32>
   /// Failed attempts per candidate slot.
-  private var failures: [UInt8] = []
-  /// Scratch copy of the symbols being placed.
-  private var symbols: [Int] = []
+  @exclusivity(unchecked) private var failures: UnsafeMutablePointer<UInt8>
   /// With unique bases: which bases are taken (a base then names its state).
-  private var baseUsed: [Bool] = []
-  private var nextFreeBase = 0
+  @exclusivity(unchecked) private var baseUsed: UnsafeMutablePointer<Bool>
+  /// Number of slots the buffers hold.
+  @exclusivity(unchecked) private var count = 0
+  @exclusivity(unchecked) private var nextFreeBase = 0
   let uniqueBases: Bool
   let retireAfter: UInt8
 
@@ -30,27 +33,46 @@ struct SlotAllocator {
   init(reserved: Int = 0, capacity: Int = 1024, retireAfter: UInt8 = 4, uniqueBases: Bool = false) {
     self.retireAfter = retireAfter
     self.uniqueBases = uniqueBases
+    used = .allocate(capacity: 0)
+    next = .allocate(capacity: 0)
+    failures = .allocate(capacity: 0)
+    baseUsed = .allocate(capacity: 0)
     grow(to: max(capacity, reserved + 64))
     for slot in 0..<reserved { markUsed(slot) }
   }
 
-  private mutating func grow(to count: Int) {
-    let old = used.count
-    if count <= old { return }
-    used.append(contentsOf: repeatElement(false, count: count - old))
-    if uniqueBases { baseUsed.append(contentsOf: repeatElement(false, count: count - old)) }
-    failures.append(contentsOf: repeatElement(0, count: count - old))
-    next.reserveCapacity(count)
-    for i in old..<count { next.append(Int32(i)) }
+  deinit {
+    used.deallocate()
+    next.deallocate()
+    failures.deallocate()
+    baseUsed.deallocate()
+  }
+
+  private func grow(to newCount: Int) {
+    let old = count
+    if newCount <= old { return }
+    func enlarge<T>(_ p: inout UnsafeMutablePointer<T>, fill: T) {
+      let q = UnsafeMutablePointer<T>.allocate(capacity: newCount)
+      q.moveInitialize(from: p, count: old)
+      (q + old).initialize(repeating: fill, count: newCount - old)
+      p.deallocate()
+      p = q
+    }
+    enlarge(&used, fill: false)
+    enlarge(&baseUsed, fill: false)
+    enlarge(&failures, fill: 0)
+    enlarge(&next, fill: 0)
+    for i in old..<newCount { next[i] = Int32(i) }
+    count = newCount
   }
 
   /// The smallest candidate ≥ `slot`.
-  private mutating func candidate(from slot: Int) -> Int {
-    if slot + 1 >= next.count { grow(to: max(slot + 2, next.count * 2)) }
+  private func candidate(from slot: Int) -> Int {
+    if slot + 1 >= count { grow(to: max(slot + 2, count * 2)) }
     var root = slot
     while Int(next[root]) != root {
       root = Int(next[root])
-      if root + 1 >= next.count { grow(to: max(root + 2, next.count * 2)) }
+      if root + 1 >= count { grow(to: max(root + 2, count * 2)) }
     }
     var i = slot
     while Int(next[i]) != root {  // path compression
@@ -61,25 +83,27 @@ struct SlotAllocator {
     return root
   }
 
-  private mutating func markUsed(_ slot: Int) {
-    if slot + 2 >= used.count { grow(to: max(slot + 3, used.count * 2)) }
+  private func markUsed(_ slot: Int) {
+    if slot + 2 >= count { grow(to: max(slot + 3, count * 2)) }
     used[slot] = true
     next[slot] = Int32(slot + 1)  // no longer a candidate
   }
 
-  /// Finds a base for `symbolSet` (ascending, non-empty), marks their slots used, returns it.
-  mutating func place(_ symbolSet: some Collection<UInt32>) -> Int {
-    symbols.removeAll(keepingCapacity: true)
-    for s in symbolSet { symbols.append(Int(s)) }
-    guard let first = symbols.first, let last = symbols.last else { return 0 }
+  /// Finds a base for `symbols` (ascending, non-empty), marks their slots used, returns it.
+  func place(_ symbols: UnsafeBufferPointer<UInt32>) -> Int {
+    guard let firstSymbol = symbols.first, let lastSymbol = symbols.last else { return 0 }
+    let first = Int(firstSymbol)
+    let last = Int(lastSymbol)
     var slot = candidate(from: first)
     while true {
       let b = slot - first
-      if b + last >= used.count { grow(to: max(b + last + 1, used.count * 2)) }
+      if b + last >= count { grow(to: max(b + last + 1, count * 2)) }
       var fits = !uniqueBases || !baseUsed[b]
-      for k in 1..<symbols.count where fits && used[b + symbols[k]] {
-        fits = false
-        break
+      if fits {
+        for k in 1..<symbols.count where used[b + Int(symbols[k])] {
+          fits = false
+          break
+        }
       }
       if fits { break }
       failures[slot] &+= 1
@@ -87,15 +111,20 @@ struct SlotAllocator {
       slot = candidate(from: slot + 1)
     }
     let b = slot - first
-    for s in symbols { markUsed(b + s) }
+    for s in symbols { markUsed(b + Int(s)) }
     if uniqueBases { baseUsed[b] = true }
     return b
   }
 
+  /// Finds a base for `symbols` (ascending, non-empty), marks their slots used, returns it.
+  func place(_ symbols: [UInt32]) -> Int {
+    symbols.withUnsafeBufferPointer { place($0) }
+  }
+
   /// A base no other state has (unique-base mode), for a state with no transitions of its own.
-  mutating func freshBase() -> Int {
-    while nextFreeBase < baseUsed.count && baseUsed[nextFreeBase] { nextFreeBase += 1 }
-    if nextFreeBase + 1 >= used.count { grow(to: max(nextFreeBase + 2, used.count * 2)) }
+  func freshBase() -> Int {
+    while nextFreeBase < count && baseUsed[nextFreeBase] { nextFreeBase += 1 }
+    if nextFreeBase + 1 >= count { grow(to: max(nextFreeBase + 2, count * 2)) }
     baseUsed[nextFreeBase] = true
     return nextFreeBase
   }

@@ -166,9 +166,7 @@ public final class Filter: Sendable {
       foldedTerms: ruleFolded + triggerPatterns.map(\.1), normalization: normalization,
       lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    let patterns = (literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1)).map {
-      $0.map { UInt32(alphabet.symbol(ofFolded: $0)) }
-    }
+    let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1))
     do {
       automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
     } catch {

@@ -87,3 +87,33 @@ func normalizationMatches(term: String, text: String) throws {
   #expect(try found(["赌博"], in: "赌\u{2028}博").isEmpty)
   #expect(try found(["赌博"], in: "赌\t博") == ["赌\t博"])
 }
+
+/// The alphabet's BMP class table is built straight from the encoded fold table; it must give
+/// every code point the symbol `Alphabet.fold` gives it, under every normalization switch.
+@Test(arguments: [
+  (true, true, false), (true, false, false), (false, true, false), (false, false, false),
+  (true, true, true),
+])
+func classTableAgreesWithFold(foldCharacters: Bool, skipNoise: Bool, lookalikes: Bool) throws {
+  var normalization = Normalization.standard
+  normalization.foldCharacters = foldCharacters
+  normalization.skipNoise = skipNoise
+  let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+  let terms = ["赌博", "法轮功", "abc", "straße", "ｆｕｃｋ", "𝐟x", "一夜情", "賭"].map {
+    Alphabet.foldTerm($0, normalization: normalization, folds: folds)
+  }
+  let alphabet = try Alphabet(foldedTerms: terms, normalization: normalization, lookalikes: lookalikes)
+  var mismatches: [UInt32] = []
+  for cp in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(cp) {
+    let expected: UInt16
+    switch Alphabet.fold(cp, normalization: normalization, folds: folds) {
+    case .noise: expected = alphabet.noise
+    case .single(let f): expected = alphabet.symbol(ofFolded: f)
+    case .multiple: expected = alphabet.multiple
+    }
+    if alphabet.bmp[Int(cp)] != expected { mismatches.append(cp) }
+  }
+  #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+  // Terms' characters got symbols, so the comparison above is not vacuous.
+  #expect(alphabet.size > 8)
+}

@@ -214,3 +214,16 @@ func lookalikeFolds(source: String, expected: String) {
   // Punctuation and symbols that imitate 一 stay noise.
   for dash in ["—", "─", "－"] { #expect(mergedFold.fold(scalars(dash)[0]) == .noise) }
 }
+
+/// `numeralValue` is a hand-written switch; it must agree with the three numeral styles the
+/// digit-style variants use, and know nothing else.
+@Test func numeralValuesMatchTheThreeStyles() {
+  for style in ["0123456789", "〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖"] {
+    for (value, scalar) in style.unicodeScalars.enumerated() {
+      #expect(VariantExpander.numeralValue(scalar.value) == value, "\(scalar)")
+    }
+  }
+  for other in "十百a两兩１" .unicodeScalars {
+    #expect(VariantExpander.numeralValue(other.value) == nil, "\(other)")
+  }
+}

@@ -53,8 +53,16 @@ struct Alphabet: Sendable {
     FilterError
   ) {
     let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+    // Characters counted in a flat table (BMP) and a dictionary (the rest): hashing every
+    // character of every term cost more than the rest of this initializer.
+    var bmpCounts = [Int32](repeating: 0, count: 0x10000)
     var counts: [UInt32: Int] = [:]
-    for term in foldedTerms { for cp in term { counts[cp, default: 0] += 1 } }
+    for term in foldedTerms {
+      for cp in term {
+        if cp < 0x10000 { bmpCounts[Int(cp)] += 1 } else { counts[cp, default: 0] += 1 }
+      }
+    }
+    for cp in 0..<0x10000 where bmpCounts[cp] != 0 { counts[UInt32(cp)] = Int(bmpCounts[cp]) }
     if counts.count > Alphabet.capacity {
       throw FilterError(
         reason: "the lists use \(counts.count) distinct characters; at most \(Alphabet.capacity)")
@@ -62,6 +70,7 @@ struct Alphabet: Sendable {
     // Frequent characters get small symbols (keeps hot double-array slots together).
     let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     var symbolOfFolded: [UInt32: UInt16] = [:]
+    symbolOfFolded.reserveCapacity(ordered.count)
     var flat = [UInt16](repeating: 0, count: 0x10000)
     for (i, entry) in ordered.enumerated() {
       let symbol = UInt16(i + 1)
@@ -70,17 +79,28 @@ struct Alphabet: Sendable {
     }
     let noise = UInt16(ordered.count + 1)
     let multiple = noise + 1
+    // The symbol of every BMP code point: `Alphabet.fold` read straight off the encoded fold
+    // table (a test checks the two agree on every code point).
     var bmp = [UInt16](repeating: 0, count: 0x10000)
-    if normalization.foldCharacters || normalization.skipNoise {
-      for cp in 0..<0x10000 where !(0xD800..<0xE000).contains(cp) {
-        switch Alphabet.fold(UInt32(cp), normalization: normalization, folds: folds) {
-        case .noise: bmp[cp] = noise
-        case .single(let f): bmp[cp] = f < 0x10000 ? flat[Int(f)] : (symbolOfFolded[f] ?? 0)
-        case .multiple: bmp[cp] = multiple
+    let foldCharacters = normalization.foldCharacters
+    let skipNoise = normalization.skipNoise
+    folds.bmp.withUnsafeBufferPointer { encoded in
+      bmp.withUnsafeMutableBufferPointer { out in
+        flat.withUnsafeBufferPointer { flat in
+          for cp in 0..<0x10000 where cp < 0xD800 || cp >= 0xE000 {
+            let e = encoded[cp]
+            if Alphabet.isBreak(UInt32(cp)) || !foldCharacters && e != FoldTable.noiseMark {
+              out[cp] = flat[cp]
+            } else if e == FoldTable.noiseMark {
+              out[cp] = skipNoise ? noise : flat[cp]
+            } else if e & FoldTable.multipleMark != 0 {
+              out[cp] = multiple
+            } else {
+              out[cp] = e < 0x10000 ? flat[Int(e)] : (symbolOfFolded[e] ?? 0)
+            }
+          }
         }
       }
-    } else {
-      bmp = flat
     }
     self.noise = noise
     self.multiple = multiple
@@ -134,6 +154,17 @@ struct Alphabet: Sendable {
     case .noise: return noise
     case .single(let f): return symbolOfFolded[f] ?? 0
     case .multiple: return multiple
+    }
+  }
+
+  /// The symbols of already folded terms (0 for a character no term contains).
+  func symbols(ofFolded terms: [[UInt32]]) -> [[UInt32]] {
+    var flat = [UInt16](repeating: 0, count: 0x10000)
+    for (f, symbol) in symbolOfFolded where f < 0x10000 { flat[Int(f)] = symbol }
+    return flat.withUnsafeBufferPointer { flat in
+      terms.map { term in
+        term.map { f in UInt32(f < 0x10000 ? flat[Int(f)] : symbol(ofFolded: f)) }
+      }
     }
   }
 

@@ -150,11 +150,24 @@ public enum VariantExpander {
   private static let lowerNumerals: [UInt32] = Array("〇一二三四五六七八九".unicodeScalars.map(\.value))
   private static let financialNumerals: [UInt32] = Array("零壹贰叁肆伍陆柒捌玖".unicodeScalars.map(\.value))
 
+  /// The value of a digit or Chinese numeral (``digits``, ``lowerNumerals``,
+  /// ``financialNumerals``), nil for any other character. A switch: list compilation asks this
+  /// of every character of every term.
   static func numeralValue(_ c: UInt32) -> Int? {
-    if let i = digits.firstIndex(of: c) { return i }
-    if let i = lowerNumerals.firstIndex(of: c) { return i }
-    if let i = financialNumerals.firstIndex(of: c) { return i }
-    return nil
+    switch c {
+    case 0x30...0x39: return Int(c - 0x30)
+    case 0x3007, 0x96F6: return 0  // 〇 零
+    case 0x4E00, 0x58F9: return 1  // 一 壹
+    case 0x4E8C, 0x8D30: return 2  // 二 贰
+    case 0x4E09, 0x53C1: return 3  // 三 叁
+    case 0x56DB, 0x8086: return 4  // 四 肆
+    case 0x4E94, 0x4F0D: return 5  // 五 伍
+    case 0x516D, 0x9646: return 6  // 六 陆
+    case 0x4E03, 0x67D2: return 7  // 七 柒
+    case 0x516B, 0x634C: return 8  // 八 捌
+    case 0x4E5D, 0x7396: return 9  // 九 玖
+    default: return nil
+    }
   }
 
   static func digitStyles(_ t: [UInt32], cap: Int) -> [[UInt32]] {
