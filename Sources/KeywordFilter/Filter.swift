@@ -59,6 +59,10 @@ public final class Filter: Sendable {
     /// ``VariantOptions/lookalikes`` also folds one-code-point look-alikes (`а`, `🅰`, `⻢`) in
     /// text and lists alike.
     public var variants: VariantOptions = [.digitStyles]
+    /// What to do with a match of a Chinese term that cuts through a common word around it
+    /// (`口交` in `路口交通`). Default ``BoundaryControl/review``: such matches are reported
+    /// with tier ``Tier/review``. See ``BoundaryControl`` for how the cut is decided.
+    public var boundaryControl: BoundaryControl = .review
     /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
     /// that small inputs take that path too).
     var laneThreshold = 4096
@@ -66,11 +70,12 @@ public final class Filter: Sendable {
     /// Creates a configuration.
     public init(
       normalization: Normalization = .standard, semantics: MatchSemantics = .leftmostLongest,
-      variants: VariantOptions = [.digitStyles]
+      variants: VariantOptions = [.digitStyles], boundaryControl: BoundaryControl = .review
     ) {
       self.normalization = normalization
       self.semantics = semantics
       self.variants = variants
+      self.boundaryControl = boundaryControl
     }
   }
 
@@ -203,6 +208,12 @@ public final class Filter: Sendable {
     self.needsBoundaryBefore = needsBoundaryBefore
     self.needsBoundaryAfter = needsBoundaryAfter
     self.maxSpan = maxSpan
+  }
+
+  /// How far past a match the scanner reads before deciding it, and how much more history it
+  /// keeps before one: the boundary rule's context (0 when it is off).
+  var boundaryContextBytes: Int {
+    configuration.boundaryControl == .off ? 0 : BoundaryRule.contextBytes
   }
 
   /// The options that add patterns, in the order their variants are generated.

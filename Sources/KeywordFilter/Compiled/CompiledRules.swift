@@ -120,6 +120,7 @@ extension Filter {
       alphabet.lookalikes ? 1 : 0, Int64(t.alphabetSize), Int64(alphabet.size),
       Int64(maxSpan), Int64(bitPattern: t.dfaRootWord), Int64(t.dfaSymbolLimit),
       Int64(t.dfaTransitionCount), Int64(t.dfaIncompleteCount), Int64(configuration.laneThreshold),
+      Int64(BoundaryControl.allCases.firstIndex(of: configuration.boundaryControl) ?? 0),
     ]
     sections.append((.scalars, scalars.withUnsafeBytes { Array($0) }))
     raw(.patternLengths, t.patternLengths)
@@ -251,6 +252,10 @@ extension Filter {
       normalization: normalization, semantics: scalars[4] != 0 ? .all : .leftmostLongest,
       variants: VariantOptions(rawValue: UInt32(truncatingIfNeeded: scalars[5])))
     configuration.laneThreshold = Int(scalars[14])
+    // Scalar 15 (boundary control) came later; files without it get the default.
+    if scalars.count > 15, BoundaryControl.allCases.indices.contains(Int(scalars[15])) {
+      configuration.boundaryControl = BoundaryControl.allCases[Int(scalars[15])]
+    }
     let tables = Automaton.Tables(
       alphabetSize: Int(scalars[7]), patternLengths: try table(.patternLengths, Int32.self),
       base: try table(.base, Int32.self), check: try table(.check, UInt32.self),

@@ -212,6 +212,7 @@ extension StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     var triggered: [Int] = []
+    let checksBoundaries = filter.configuration.boundaryControl != .off
     filter.automaton.forEachOutput(of: state) { p in
       let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
       if entry < 0 {  // a regex rule's literal trigger
@@ -222,7 +223,11 @@ extension StreamScanner {
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
       let before =
         filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
-      found.append(Occurrence(pattern: entry, start: start, end: end, wordBefore: before))
+      var o = Occurrence(pattern: entry, start: start, end: end, wordBefore: before)
+      if checksBoundaries && !filter.isAllow[entry] {
+        o.hanBefore = view.hanContext(before: start, alphabet: filter.alphabet)
+      }
+      found.append(o)
     }
     for o in found where o.start < reportBefore {
       selection.add(o, isAllow: filter.isAllow[o.pattern])
