@@ -44,6 +44,12 @@ public final class Filter: Sendable {
   /// Per rule: the Latin boundary rule applies at its start / end.
   let needsBoundaryBefore: FlatArray<Bool>
   let needsBoundaryAfter: FlatArray<Bool>
+  /// Per rule: whether it is a full-pinyin variant, whose Latin boundaries may be glued pinyin
+  /// (see ``GluedPinyin``).
+  let isPinyinRule: FlatArray<Bool>
+  /// How far past a match the scanner reads before deciding it, and how much more history it
+  /// keeps before one: the context of the boundary rule and of glued pinyin (0 for neither).
+  let lookAroundBytes: Int
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
@@ -95,6 +101,7 @@ public final class Filter: Sendable {
     var ruleEntry: [Int] = []
     var ruleTier: [Tier] = []
     var ruleFolded: [[UInt32]] = []
+    var rulePinyin: [Bool] = []
     var regexRuleIndices: [Int] = []
     ruleEntry.reserveCapacity(wordlist.entries.count)
     // Exact duplicates (same text, kind, category and tier — lists merged from several sources
@@ -113,6 +120,7 @@ public final class Filter: Sendable {
         ruleEntry.append(index)
         ruleTier.append(entry.tier)
         ruleFolded.append([])
+        rulePinyin.append(false)
         continue
       }
       if !seenEntries.insert(
@@ -130,6 +138,7 @@ public final class Filter: Sendable {
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
       ruleFolded.append(f)
+      rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
       var seen: Set<[UInt32]> = [f]
@@ -143,6 +152,7 @@ public final class Filter: Sendable {
           ruleEntry.append(index)
           ruleTier.append(kind == .homophones || kind == .lookalikes ? .review : entry.tier)
           ruleFolded.append(vf)
+          rulePinyin.append(kind == .pinyinFull)
         }
       }
     }
@@ -185,6 +195,15 @@ public final class Filter: Sendable {
     let longest = ruleFolded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
+    self.isPinyinRule = FlatArray(rulePinyin)
+    self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+  }
+
+  /// See ``lookAroundBytes``.
+  static func lookAround(_ configuration: Configuration, isPinyinRule: FlatArray<Bool>) -> Int {
+    let pinyin = isPinyinRule.contains(true) ? GluedPinyin.contextBytes : 0
+    let boundary = configuration.boundaryControl == .off ? 0 : BoundaryRule.contextBytes
+    return max(pinyin, boundary)
   }
 
   /// Assembles a filter from loaded parts (see ``init(compiledRulesAt:)``).
@@ -193,7 +212,7 @@ public final class Filter: Sendable {
     alphabet: Alphabet, regexRules: RegexRules, ruleOfPattern: FlatArray<Int>,
     ruleEntry: FlatArray<Int>, ruleTier: FlatArray<Tier>, patternLength: FlatArray<Int>,
     isAllow: FlatArray<Bool>, needsBoundaryBefore: FlatArray<Bool>,
-    needsBoundaryAfter: FlatArray<Bool>, maxSpan: Int
+    needsBoundaryAfter: FlatArray<Bool>, isPinyinRule: FlatArray<Bool>, maxSpan: Int
   ) {
     self.entryStore = entryStore
     self.configuration = configuration
@@ -207,13 +226,9 @@ public final class Filter: Sendable {
     self.isAllow = isAllow
     self.needsBoundaryBefore = needsBoundaryBefore
     self.needsBoundaryAfter = needsBoundaryAfter
+    self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
-  }
-
-  /// How far past a match the scanner reads before deciding it, and how much more history it
-  /// keeps before one: the boundary rule's context (0 when it is off).
-  var boundaryContextBytes: Int {
-    configuration.boundaryControl == .off ? 0 : BoundaryRule.contextBytes
+    self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
   }
 
   /// The options that add patterns, in the order their variants are generated.

@@ -43,6 +43,8 @@ enum CompiledRules {
     case dictionaryLink, depth, dfaTable, dfaRootNext, dfaWordOfState, dfaStateOfBase
     case bmp, foldedSymbols, ruleOfPattern, ruleEntry, ruleTier, patternLength, isAllow
     case boundaryBefore, boundaryAfter, entryOffsets, entryBlob
+    /// Added later (files without it have no pinyin rules marked, as before).
+    case pinyinRule
   }
 
   /// The hash used as checksum: four independent multiply-xor lanes over 32 bytes a step
@@ -147,6 +149,7 @@ extension Filter {
     raw(.isAllow, isAllow)
     raw(.boundaryBefore, needsBoundaryBefore)
     raw(.boundaryAfter, needsBoundaryAfter)
+    raw(.pinyinRule, isPinyinRule)
     var blob: [UInt8] = []
     let offsets = EntryStore.encode((0..<entryStore.count).lazy.map { self.entryStore[$0] }, into: &blob)
     sections.append((.entryOffsets, offsets.withUnsafeBytes { Array($0) }))
@@ -319,6 +322,10 @@ extension Filter {
       ruleTier: try table(.ruleTier, Tier.self), patternLength: patternLength,
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
-      needsBoundaryAfter: try table(.boundaryAfter, Bool.self), maxSpan: Int(scalars[9]))
+      needsBoundaryAfter: try table(.boundaryAfter, Bool.self),
+      isPinyinRule: sections[CompiledRules.Tag.pinyinRule.rawValue] == nil
+        ? FlatArray([Bool](repeating: false, count: rules))
+        : try table(.pinyinRule, Bool.self),
+      maxSpan: Int(scalars[9]))
   }
 }

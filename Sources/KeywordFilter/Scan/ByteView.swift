@@ -103,11 +103,14 @@ struct ByteView {
     isWordCharacter(character(endingAt: offset)?.scalar, alphabet: alphabet)
   }
 
-  /// The Latin word-boundary rule for an occurrence (see ``Normalization``).
+  /// The Latin word-boundary rule for an occurrence (see ``Normalization``), relaxed for
+  /// pinyin glued to pinyin (see ``GluedPinyin``; the side before is decided when the
+  /// occurrence is found, in `wordBefore`).
   func passesBoundaries(_ o: Occurrence, filter: Filter) -> Bool {
     if filter.needsBoundaryBefore[o.pattern] && o.wordBefore { return false }
     if filter.needsBoundaryAfter[o.pattern],
-      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet)
+      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet),
+      !(filter.isPinyinRule[o.pattern] && gluedPinyin(after: o.end, alphabet: filter.alphabet))
     {
       return false
     }

@@ -221,8 +221,11 @@ extension StreamScanner {
       }
       let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
-      let before =
+      var before =
         filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
+      if before && filter.isPinyinRule[entry] {
+        before = !view.gluedPinyin(before: start, alphabet: filter.alphabet)
+      }
       var o = Occurrence(pattern: entry, start: start, end: end, wordBefore: before)
       if checksBoundaries && !filter.isAllow[entry] {
         o.hanBefore = view.hanContext(before: start, alphabet: filter.alphabet)

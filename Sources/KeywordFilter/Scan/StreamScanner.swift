@@ -56,7 +56,7 @@ public struct StreamScanner {
     if encoding == .gb18030 {
       let table = GB18030Table.shared
       gbSymbols = table.twoByte.map { $0 == 0 ? StreamScanner.invalidSymbol : filter.alphabet.symbol(of: $0) }
-      starts = CharacterStarts(atLeast: filter.maxSpan + 16 + filter.boundaryContextBytes)
+      starts = CharacterStarts(atLeast: filter.maxSpan + 16 + filter.lookAroundBytes)
     } else {
       gbSymbols = []
       starts = nil
@@ -94,8 +94,8 @@ public struct StreamScanner {
 
   /// The horizon: occurrences found later start after it.
   func horizon() -> Int {
-    // The boundary rule reads a few characters past a match's end before deciding it.
-    let literal = position - filter.maxSpan - 1 - filter.boundaryContextBytes
+    // The boundary rule and glued pinyin read a few characters past a match's end.
+    let literal = position - filter.maxSpan - 1 - filter.lookAroundBytes
     guard let regex = regexScanner else { return literal }
     return min(literal, regex.pendingStart - 1)
   }
@@ -171,7 +171,7 @@ public struct StreamScanner {
     received = chunkStart + chunk.count
     // Enough to look back over any match still to be reported, regex matches included.
     let keep =
-      filter.maxSpan + 16 + filter.boundaryContextBytes + (regexScanner.map { received - $0.pendingStart } ?? 0)
+      filter.maxSpan + 16 + filter.lookAroundBytes + (regexScanner.map { received - $0.pendingStart } ?? 0)
     if chunk.count >= keep {
       history = Array(chunk[(chunk.count - keep)...])
     } else {
