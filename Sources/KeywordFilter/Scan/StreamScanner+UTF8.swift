@@ -227,7 +227,7 @@ extension StreamScanner {
         before = !view.gluedPinyin(before: start, alphabet: filter.alphabet)
       }
       var o = Occurrence(pattern: entry, start: start, end: end, wordBefore: before)
-      if checksBoundaries && !filter.isAllow[entry] {
+      if checksBoundaries && filter.needsBoundaryRule(entry) {
         o.hanBefore = view.hanContext(before: start, alphabet: filter.alphabet)
       }
       found.append(o)
