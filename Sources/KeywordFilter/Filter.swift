@@ -152,7 +152,8 @@ public final class Filter: Sendable {
           ruleEntry.append(index)
           ruleTier.append(kind == .homophones || kind == .lookalikes ? .review : entry.tier)
           ruleFolded.append(vf)
-          rulePinyin.append(kind == .pinyinFull)
+          // Glued pinyin only for terms spelled wholly in pinyin (see GluedPinyin).
+          rulePinyin.append(kind == .pinyinFull && !f.contains(where: Alphabet.isWordCharacter))
         }
       }
     }

@@ -9,7 +9,7 @@ import Testing
 @Test(arguments: [
   ("", true), ("ma", true), ("zhuang", true), ("renma", true), ("lve", true), ("lue", true),
   ("xianggang", true), ("is", false), ("x", false), ("ois", false), ("ing", false),
-  ("hello", false), ("world", false),
+  ("hello", false), ("world", false), ("ser", false), ("hman", false), ("m", false),
   (String(repeating: "ma", count: 16), true),  // 32 letters: still looked at
   (String(repeating: "ma", count: 17), false),  // 34 letters: beyond the bound
 ])
@@ -19,6 +19,7 @@ func syllableSplits(letters: String, expected: Bool) {
 
 @Test func syllableTableComesFromTheVariantData() {
   #expect(GluedPinyin.syllables.count > 400 && GluedPinyin.syllables.count < 430)
+  #expect(!GluedPinyin.syllables.contains(Array("ng".utf8)))
   #expect(GluedPinyin.syllables.contains(Array("zhuang".utf8)))
   #expect(!GluedPinyin.syllables.contains(Array("is".utf8)))
 }
@@ -66,6 +67,14 @@ func pinyinMatchesGluedToPinyin(text: String, expected: [String]) {
     configuration: .init(variants: [.pinyinInitials]))
   #expect(initials.matches(in: "db ma").count == 1)
   #expect(initials.matches(in: "dbma").isEmpty)
+}
+
+@Test func termsWithLatinLettersAreNotRelaxed() throws {
+  let filter = try Filter(
+    wordlist: try Wordlist(parsing: "露b\n", name: "t.txt"),
+    configuration: .init(variants: [.pinyinFull]))
+  #expect(filter.matches(in: "lub").count == 1)
+  #expect(filter.matches(in: "Luberda").isEmpty)
 }
 
 @Test func compiledRulesKeepThePinyinTable() throws {

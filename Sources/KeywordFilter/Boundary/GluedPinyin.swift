@@ -11,6 +11,9 @@
 /// `dubois` does not). English words mostly fail; some pass (`dubogan`: `gan` is a syllable),
 /// which is the price of the recall (see the README).
 ///
+/// Only variants of terms without Latin letters or digits are relaxed (`露b` spelled `lub`
+/// would otherwise match in `Luberda`).
+///
 /// The look is bounded: a side with more than ``maxLetters`` letters, or with a digit, is not
 /// pinyin. Syllables come from the variant data (the 413 readings of ``VariantTables``), with
 /// `ü` spelled both `v` and `u`.
@@ -20,11 +23,14 @@ enum GluedPinyin {
   /// Input bytes that hold ``maxLetters`` + 1 characters: how far the scanner must look.
   static let contextBytes = 4 * (maxLetters + 1) + 4
 
-  /// Every toneless syllable, as lower-case ASCII letters.
+  /// Every toneless syllable with a vowel, as lower-case ASCII letters. The vowel-less
+  /// interjections (`m`, `n`, `ng`, `hng`, `r`) are left out: they are never glued in real
+  /// pinyin, but make English fragments split (`hman`, `ser`).
   static let syllables: Set<[UInt8]> = {
     var set: Set<[UInt8]> = []
     for s in VariantTables.shared.syllables {
       let letters = s.map { UInt8(truncatingIfNeeded: $0.value) }
+      if !letters.contains(where: { "aeiouv".utf8.contains($0) }) { continue }
       set.insert(letters)
       set.insert(letters.map { $0 == UInt8(ascii: "v") ? UInt8(ascii: "u") : $0 })
     }
