@@ -33,6 +33,10 @@ public struct CompiledRulesError: Error, Sendable, CustomStringConvertible {
 /// and points the filter's tables into it: processes that load the same file share its pages,
 /// and start-up does no construction work. A truncated file, a wrong magic number, a newer
 /// version or a checksum mismatch is rejected before anything is used.
+///
+/// Two additions kept version 1, since older readers ignore them and newer readers default
+/// them: scalar 15 (``Filter/Configuration/boundaryControl``; absent: the default) and the
+/// `pinyinRule` section (``Filter/isPinyinRule``; absent: no rule relaxed, as before).
 enum CompiledRules {
   static let magic: [UInt8] = Array("KWFRULES".utf8)
   static let version: UInt32 = 1
@@ -316,6 +320,10 @@ extension Filter {
         entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry,
         triggers: triggers.map { $0 == nil ? nil : [] })
     } catch { throw fail(error.description) }
+    let isPinyinRule =
+      sections[CompiledRules.Tag.pinyinRule.rawValue] == nil
+      ? FlatArray([Bool](repeating: false, count: rules)) : try table(.pinyinRule, Bool.self)
+    guard isPinyinRule.count == rules else { throw fail("the pinyin table does not fit the rules") }
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,
       regexRules: regexRules, ruleOfPattern: ruleOfPattern, ruleEntry: ruleEntry,
@@ -323,9 +331,6 @@ extension Filter {
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
       needsBoundaryAfter: try table(.boundaryAfter, Bool.self),
-      isPinyinRule: sections[CompiledRules.Tag.pinyinRule.rawValue] == nil
-        ? FlatArray([Bool](repeating: false, count: rules))
-        : try table(.pinyinRule, Bool.self),
-      maxSpan: Int(scalars[9]))
+      isPinyinRule: isPinyinRule, maxSpan: Int(scalars[9]))
   }
 }
