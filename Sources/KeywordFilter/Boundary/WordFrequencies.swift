@@ -26,27 +26,56 @@ struct WordFrequencies: Sendable {
     chunks: WordFrequencyData.chunks, totalFrequency: WordFrequencyData.totalFrequency,
     folds: FoldTable.standard)
 
-  /// Parses `LENGTH Q WORDS` lines (see `Scripts/generate-word-frequencies.py`).
+  /// Parses `LENGTH Q WORDS` lines (see `Scripts/generate-word-frequencies.py`), byte by byte:
+  /// this runs at the first check of a process, so it should take a few milliseconds at most.
   init(chunks: [String], totalFrequency: Int, folds: FoldTable) {
     let logTotal = Float(log(Double(totalFrequency)))
     unknownCost = logTotal
     var costs: [UInt64: Float] = [:]
     costs.reserveCapacity(WordFrequencyData.wordCount)
-    for chunk in chunks {
-      for line in chunk.split(separator: "\n") {
-        let fields = line.split(separator: " ", maxSplits: 2)
-        guard fields.count == 3, let length = Int(fields[0]), let q = Int(fields[1]), length > 0
-        else { continue }
-        // frequency = 2^(q/2), so ln(frequency) = q/2 · ln 2.
-        let cost = logTotal - Float(q) / 2 * Float(0.693_147_18)
-        var word: [UInt32] = []
-        word.reserveCapacity(length)
-        for scalar in fields[2].unicodeScalars {
-          if case .single(let f) = folds.fold(scalar.value) { word.append(f) } else { word.append(0) }
-          if word.count == length {
-            if let k = WordFrequencies.key(word[...]) { costs[k] = min(costs[k] ?? .infinity, cost) }
-            word.removeAll(keepingCapacity: true)
+    for var chunk in chunks {
+      chunk.withUTF8 { p in
+        var i = 0
+        func number() -> Int {
+          var n = 0
+          while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
+            n = n * 10 + Int(p[i] - 0x30)
+            i += 1
           }
+          i += 1  // the space after it
+          return n
+        }
+        while i < p.count {
+          let length = number()
+          // frequency = 2^(q/2), so ln(frequency) = q/2 · ln 2.
+          let cost = logTotal - Float(number()) / 2 * Float(0.693_147_18)
+          var key: UInt64 = 0
+          var valid = true
+          var count = 0
+          while i < p.count, p[i] != 0x0A {
+            // Han characters are three UTF-8 bytes; anything else spoils the word.
+            var cp: UInt32 = 0xFFFF_FFFF
+            if p[i] & 0xF0 == 0xE0, i + 2 < p.count {
+              cp = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+              i += 3
+            } else {
+              i += 1
+              while i < p.count, p[i] & 0xC0 == 0x80 { i += 1 }
+            }
+            if case .single(let f) = folds.fold(cp), WordFrequencies.isHan(f) {
+              key = key << 16 | UInt64(f)
+            } else {
+              valid = false
+            }
+            count += 1
+            if count == length {
+              if valid { costs[key] = min(costs[key] ?? .infinity, cost) }
+              key = 0
+              valid = true
+              count = 0
+            }
+          }
+          i += 1  // the line feed
         }
       }
     }
