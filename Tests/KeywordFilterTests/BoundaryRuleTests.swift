@@ -168,6 +168,7 @@ func boundaryRuleAgreesWithReferenceInEveryChunking(seed: Int) throws {
   let tiers = review.matches(in: text).map(\.tier)
   #expect(tiers.contains(.review) && tiers.contains(.block))
   let drop = try Filter(wordlist: list, configuration: .init(boundaryControl: .drop))
-  let cut = Set(review.matches(in: text).filter { $0.tier == .review }.map { "\($0.entryIndex)@\($0.range)" })
+  let cut = Set(
+    review.matches(in: text).filter { $0.tier == .review }.map { "\($0.entryIndex)@\($0.range)" })
   #expect(drop.matches(in: text).allSatisfy { !cut.contains("\($0.entryIndex)@\($0.range)") })
 }

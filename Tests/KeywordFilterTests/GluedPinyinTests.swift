@@ -33,7 +33,9 @@ private func matched(_ text: String) -> [String] {
   let bytes = Array(text.utf8)
   let whole = pinyinFilter.matches(in: bytes).map(\.text)
   for size in [1, 2, 3, 7] {
-    #expect(streamed(pinyinFilter, Chunking.fixed(bytes, size: size)).map(\.text) == whole, "\(text) @\(size)")
+    #expect(
+      streamed(pinyinFilter, Chunking.fixed(bytes, size: size)).map(\.text) == whole,
+      "\(text) @\(size)")
   }
   let gb = GB18030Table.shared.encode(text)
   #expect(pinyinFilter.matches(in: gb, encoding: .gb18030).map(\.text) == whole, "\(text) GB18030")

@@ -11,8 +11,8 @@
 ///
 /// The default is ``review``: a cut match is still reported, with tier ``Tier/review``
 /// instead of its own, so nothing is lost and a blocking pipeline stops acting on it alone.
-/// On a 55 MB Chinese user-generated-content corpus about 0.15% of the shipped lists'
-/// matches are cut, most of them false positives (see the README). Choose ``drop`` to remove
+/// On a 55 MB Chinese user-generated-content corpus 64 of the shipped lists' 39,942 matches
+/// (0.16%) are cut, about 57 of them false positives (see the README). Choose ``drop`` to remove
 /// them (another term overlapping the cut match may then be reported instead), and ``off``
 /// to skip the check: the dictionary is then never loaded.
 public enum BoundaryControl: String, Sendable, Hashable, CaseIterable {

@@ -56,7 +56,8 @@ struct WordFrequencies: Sendable {
             // Han characters are three UTF-8 bytes; anything else spoils the word.
             var cp: UInt32 = 0xFFFF_FFFF
             if p[i] & 0xF0 == 0xE0, i + 2 < p.count {
-              cp = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+              cp = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6
+                | UInt32(p[i + 2] & 0x3F)
               i += 3
             } else {
               i += 1
