@@ -35,8 +35,8 @@ enum BoundaryRule {
   static let contextBytes = 4 * contextCharacters + 4
   /// How much less likely (in natural log) the whole-match segmentation may be: e⁴ ≈ 55×.
   /// Chosen on the 55 MB Chinese UGC bench corpus with the shipped lists: at 4 the cut matches
-  /// are mostly false positives (为我操心, 学术性交流); at 3 true ones join them (请火速转给,
-  /// 巨大奶酪 aside, 下降头), at 2 many more (什么叫做爱, 强制性交罪).
+  /// are mostly false positives (为我操心, 学术性交流); at 3 true ones join them (速转 in
+  /// 请火速转给, 降头 in 善于下降头), at 2 many more (什么叫做爱, 强制性交罪).
   static let margin: Float = 4
   /// The least frequency a term is credited with (about that of a common two-character word
   /// such as 彩票 (249) or 毒品 (566) in jieba's dictionary of 60 million).
