@@ -44,6 +44,12 @@ public final class Filter: Sendable {
   /// Per rule: the Latin boundary rule applies at its start / end.
   let needsBoundaryBefore: FlatArray<Bool>
   let needsBoundaryAfter: FlatArray<Bool>
+  /// Per rule: whether it is a full-pinyin variant, whose Latin boundaries may be glued pinyin
+  /// (see ``GluedPinyin``).
+  let isPinyinRule: FlatArray<Bool>
+  /// How far past a match the scanner reads before deciding it, and how much more history it
+  /// keeps before one: the context of the boundary rule and of glued pinyin (0 for neither).
+  let lookAroundBytes: Int
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
@@ -59,6 +65,10 @@ public final class Filter: Sendable {
     /// ``VariantOptions/lookalikes`` also folds one-code-point look-alikes (`а`, `🅰`, `⻢`) in
     /// text and lists alike.
     public var variants: VariantOptions = [.digitStyles]
+    /// What to do with a match of a Chinese term that cuts through a common word around it
+    /// (`口交` in `路口交通`). Default ``BoundaryControl/review``: such matches are reported
+    /// with tier ``Tier/review``. See ``BoundaryControl`` for how the cut is decided.
+    public var boundaryControl: BoundaryControl = .review
     /// Regions at least this long are scanned as two interleaved lanes (tests lower it so
     /// that small inputs take that path too).
     var laneThreshold = 4096
@@ -66,11 +76,12 @@ public final class Filter: Sendable {
     /// Creates a configuration.
     public init(
       normalization: Normalization = .standard, semantics: MatchSemantics = .leftmostLongest,
-      variants: VariantOptions = [.digitStyles]
+      variants: VariantOptions = [.digitStyles], boundaryControl: BoundaryControl = .review
     ) {
       self.normalization = normalization
       self.semantics = semantics
       self.variants = variants
+      self.boundaryControl = boundaryControl
     }
   }
 
@@ -90,6 +101,7 @@ public final class Filter: Sendable {
     var ruleEntry: [Int] = []
     var ruleTier: [Tier] = []
     var ruleFolded: [[UInt32]] = []
+    var rulePinyin: [Bool] = []
     var regexRuleIndices: [Int] = []
     ruleEntry.reserveCapacity(wordlist.entries.count)
     // Exact duplicates (same text, kind, category and tier — lists merged from several sources
@@ -116,6 +128,7 @@ public final class Filter: Sendable {
         ruleEntry.append(index)
         ruleTier.append(entry.tier)
         ruleFolded.append([])
+        rulePinyin.append(false)
         continue
       }
       let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)
@@ -137,6 +150,7 @@ public final class Filter: Sendable {
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
       ruleFolded.append(f)
+      rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
       if options.intersection(Filter.expandedVariants) == .digitStyles
@@ -155,6 +169,8 @@ public final class Filter: Sendable {
           ruleEntry.append(index)
           ruleTier.append(kind == .homophones || kind == .lookalikes ? .review : entry.tier)
           ruleFolded.append(vf)
+          // Glued pinyin only for terms spelled wholly in pinyin (see GluedPinyin).
+          rulePinyin.append(kind == .pinyinFull && !f.contains(where: Alphabet.isWordCharacter))
         }
       }
     }
@@ -195,6 +211,15 @@ public final class Filter: Sendable {
     let longest = ruleFolded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
+    self.isPinyinRule = FlatArray(rulePinyin)
+    self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+  }
+
+  /// See ``lookAroundBytes``.
+  static func lookAround(_ configuration: Configuration, isPinyinRule: FlatArray<Bool>) -> Int {
+    let pinyin = isPinyinRule.contains(true) ? GluedPinyin.contextBytes : 0
+    let boundary = configuration.boundaryControl == .off ? 0 : BoundaryRule.contextBytes
+    return max(pinyin, boundary)
   }
 
   /// Assembles a filter from loaded parts (see ``init(compiledRulesAt:)``).
@@ -203,7 +228,7 @@ public final class Filter: Sendable {
     alphabet: Alphabet, regexRules: RegexRules, ruleOfPattern: FlatArray<Int>,
     ruleEntry: FlatArray<Int>, ruleTier: FlatArray<Tier>, patternLength: FlatArray<Int>,
     isAllow: FlatArray<Bool>, needsBoundaryBefore: FlatArray<Bool>,
-    needsBoundaryAfter: FlatArray<Bool>, maxSpan: Int
+    needsBoundaryAfter: FlatArray<Bool>, isPinyinRule: FlatArray<Bool>, maxSpan: Int
   ) {
     self.entryStore = entryStore
     self.configuration = configuration
@@ -217,7 +242,9 @@ public final class Filter: Sendable {
     self.isAllow = isAllow
     self.needsBoundaryBefore = needsBoundaryBefore
     self.needsBoundaryAfter = needsBoundaryAfter
+    self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
+    self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
   }
 
   /// The options that add patterns, in the order their variants are generated.

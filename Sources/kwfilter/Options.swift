@@ -82,6 +82,12 @@ struct MatchOptions: ParsableArguments {
       valueName: "LIST"))
   var variants: String = "digits"
 
+  @Option(
+    help: ArgumentHelp(
+      "Chinese matches that cut through a common word (口交 in 路口交通): off, review (report them with tier review), drop.",
+      valueName: "MODE"))
+  var boundaryControl: String = "review"
+
   /// The chosen encoding, or nil for `auto`.
   var encoding: InputEncoding? { InputEncoding(name: encodingName) }
 
@@ -89,6 +95,9 @@ struct MatchOptions: ParsableArguments {
     if maxNoise < 0 || maxNoise > 1000 { throw ValidationError("--max-noise must be 0…1000") }
     if VariantOptions(names: variants) == nil {
       throw ValidationError("unknown --variants '\(variants)'")
+    }
+    if BoundaryControl(rawValue: boundaryControl) == nil {
+      throw ValidationError("unknown --boundary-control '\(boundaryControl)' (off, review, drop)")
     }
     if encodingName.lowercased() != "auto" && InputEncoding(name: encodingName) == nil {
       throw ValidationError("unknown --encoding '\(encodingName)' (auto, utf-8, gb18030, gbk, gb2312)")
@@ -100,7 +109,8 @@ struct MatchOptions: ParsableArguments {
     if !exact { normalization.maxNoise = maxNoise }
     return Filter.Configuration(
       normalization: normalization, semantics: all ? .all : .leftmostLongest,
-      variants: VariantOptions(names: variants) ?? [.digitStyles])
+      variants: VariantOptions(names: variants) ?? [.digitStyles],
+      boundaryControl: BoundaryControl(rawValue: boundaryControl) ?? .review)
   }
 }
 

@@ -9,6 +9,9 @@ struct ReferenceMatcher {
   let wordlist: Wordlist
   let normalization: Normalization
   let semantics: MatchSemantics
+  /// The boundary rule (see ``BoundaryControl``): its context is read here from the decoded
+  /// characters, independently of the scanner; the segmentation itself is ``BoundaryRule``'s.
+  var boundaryControl: BoundaryControl = .off
 
   struct Char {
     var start: Int
@@ -89,6 +92,52 @@ struct ReferenceMatcher {
     return Alphabet.isWordCharacter(first)
   }
 
+  /// Whether a term occurrence survives the boundary rule, from the decoded characters.
+  func survivesBoundaryRule(_ r: Range<Int>, in chars: [Char]) -> Bool {
+    func han(_ c: Char) -> UInt32? {
+      guard let f = c.folded, f.count == 1, WordFrequencies.isHan(f[0]) else { return nil }
+      return f[0]
+    }
+    guard let first = chars.firstIndex(where: { $0.start == r.lowerBound }),
+      let last = chars.firstIndex(where: { $0.end == r.upperBound })
+    else { return true }
+    var match: [UInt32] = []
+    for c in chars[first...last] {
+      if c.folded == [] {
+        if match.last != BoundaryRule.separator { match.append(BoundaryRule.separator) }
+      } else if let f = han(c) {
+        match.append(f)
+      } else {
+        return true
+      }
+    }
+    var before: [UInt32] = []
+    var k = first - 1
+    while k >= 0, before.count < BoundaryRule.contextCharacters, let f = han(chars[k]) {
+      before.insert(f, at: 0)
+      k -= 1
+    }
+    var after: [UInt32] = []
+    k = last + 1
+    while k < chars.count, after.count < BoundaryRule.contextCharacters, let f = han(chars[k]) {
+      after.append(f)
+      k += 1
+    }
+    return BoundaryRule.survives(
+      before: before, match: match, after: after, words: WordFrequencies.shared)
+  }
+
+  /// The matches with their tiers (entry tiers, lowered to `review` by the boundary rule).
+  func matchesWithTiers(in bytes: [UInt8]) -> [(entry: Int, range: Range<Int>, tier: Tier)] {
+    let chars = decode(bytes)
+    return matches(in: bytes).map { m in
+      let tier =
+        boundaryControl == .review && !survivesBoundaryRule(m.range, in: chars)
+        ? .review : wordlist.entries[m.entry].tier
+      return (m.entry, m.range, tier)
+    }
+  }
+
   func matches(in bytes: [UInt8]) -> [(entry: Int, range: Range<Int>)] {
     let chars = decode(bytes)
     let charAt = Dictionary(uniqueKeysWithValues: chars.enumerated().map { ($1.start, $0) })
@@ -110,6 +159,9 @@ struct ReferenceMatcher {
         }
         if entry.kind == .allow { allows.append(r) } else { terms.append((e, r)) }
       }
+    }
+    if boundaryControl == .drop {
+      terms.removeAll { !survivesBoundaryRule($0.range, in: chars) }
     }
     terms.removeAll { t in allows.contains { $0.lowerBound <= t.range.lowerBound && t.range.upperBound <= $0.upperBound } }
     terms.sort {

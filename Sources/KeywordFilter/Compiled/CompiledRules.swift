@@ -33,6 +33,10 @@ public struct CompiledRulesError: Error, Sendable, CustomStringConvertible {
 /// and points the filter's tables into it: processes that load the same file share its pages,
 /// and start-up does no construction work. A truncated file, a wrong magic number, a newer
 /// version or a checksum mismatch is rejected before anything is used.
+///
+/// Two additions kept version 1, since older readers ignore them and newer readers default
+/// them: scalar 15 (``Filter/Configuration/boundaryControl``; absent: the default) and the
+/// `pinyinRule` section (``Filter/isPinyinRule``; absent: no rule relaxed, as before).
 enum CompiledRules {
   static let magic: [UInt8] = Array("KWFRULES".utf8)
   static let version: UInt32 = 1
@@ -43,6 +47,8 @@ enum CompiledRules {
     case dictionaryLink, depth, dfaTable, dfaRootNext, dfaWordOfState, dfaStateOfBase
     case bmp, foldedSymbols, ruleOfPattern, ruleEntry, ruleTier, patternLength, isAllow
     case boundaryBefore, boundaryAfter, entryOffsets, entryBlob
+    /// Added later (files without it have no pinyin rules marked, as before).
+    case pinyinRule
   }
 
   /// The hash used as checksum: four independent multiply-xor lanes over 32 bytes a step
@@ -120,6 +126,7 @@ extension Filter {
       alphabet.lookalikes ? 1 : 0, Int64(t.alphabetSize), Int64(alphabet.size),
       Int64(maxSpan), Int64(bitPattern: t.dfaRootWord), Int64(t.dfaSymbolLimit),
       Int64(t.dfaTransitionCount), Int64(t.dfaIncompleteCount), Int64(configuration.laneThreshold),
+      Int64(BoundaryControl.allCases.firstIndex(of: configuration.boundaryControl) ?? 0),
     ]
     sections.append((.scalars, scalars.withUnsafeBytes { Array($0) }))
     raw(.patternLengths, t.patternLengths)
@@ -146,6 +153,7 @@ extension Filter {
     raw(.isAllow, isAllow)
     raw(.boundaryBefore, needsBoundaryBefore)
     raw(.boundaryAfter, needsBoundaryAfter)
+    raw(.pinyinRule, isPinyinRule)
     var blob: [UInt8] = []
     let offsets = EntryStore.encode((0..<entryStore.count).lazy.map { self.entryStore[$0] }, into: &blob)
     sections.append((.entryOffsets, offsets.withUnsafeBytes { Array($0) }))
@@ -251,6 +259,10 @@ extension Filter {
       normalization: normalization, semantics: scalars[4] != 0 ? .all : .leftmostLongest,
       variants: VariantOptions(rawValue: UInt32(truncatingIfNeeded: scalars[5])))
     configuration.laneThreshold = Int(scalars[14])
+    // Scalar 15 (boundary control) came later; files without it get the default.
+    if scalars.count > 15, BoundaryControl.allCases.indices.contains(Int(scalars[15])) {
+      configuration.boundaryControl = BoundaryControl.allCases[Int(scalars[15])]
+    }
     let tables = Automaton.Tables(
       alphabetSize: Int(scalars[7]), patternLengths: try table(.patternLengths, Int32.self),
       base: try table(.base, Int32.self), check: try table(.check, UInt32.self),
@@ -308,12 +320,17 @@ extension Filter {
         entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry,
         triggers: triggers.map { $0 == nil ? nil : [] })
     } catch { throw fail(error.description) }
+    let isPinyinRule =
+      sections[CompiledRules.Tag.pinyinRule.rawValue] == nil
+      ? FlatArray([Bool](repeating: false, count: rules)) : try table(.pinyinRule, Bool.self)
+    guard isPinyinRule.count == rules else { throw fail("the pinyin table does not fit the rules") }
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,
       regexRules: regexRules, ruleOfPattern: ruleOfPattern, ruleEntry: ruleEntry,
       ruleTier: try table(.ruleTier, Tier.self), patternLength: patternLength,
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
-      needsBoundaryAfter: try table(.boundaryAfter, Bool.self), maxSpan: Int(scalars[9]))
+      needsBoundaryAfter: try table(.boundaryAfter, Bool.self),
+      isPinyinRule: isPinyinRule, maxSpan: Int(scalars[9]))
   }
 }

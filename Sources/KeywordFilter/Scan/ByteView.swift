@@ -43,15 +43,19 @@ struct ByteView {
   /// The character starting at `offset` (a character boundary): its code point and length, or
   /// nil if the bytes there are not a complete, valid character.
   func character(at offset: Int) -> (scalar: UInt32, length: Int)? {
-    // Up to four bytes, decoded by the scan loops' own decoders (a cut or invalid sequence
+    // Up to four bytes (on the stack: the boundary rules call this for every character of a
+    // match's context), decoded by the scan loops' own decoders (a cut or invalid sequence
     // decodes as one invalid byte).
-    var bytes: [UInt8] = []
-    for k in 0..<4 { if let b = byte(at: offset + k) { bytes.append(b) } else { break } }
-    if bytes.isEmpty { return nil }
-    let (cp, n) = bytes.withUnsafeBufferPointer { p in
-      encoding == .gb18030
-        ? GB18030Table.shared.decode(p.baseAddress!, 0, p.count, final: true)
-        : StreamScanner.decodeOther(p.baseAddress!, 0, p.count, final: true)
+    let (cp, n) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { p in
+      var count = 0
+      while count < 4, let b = byte(at: offset + count) {
+        p[count] = b
+        count += 1
+      }
+      if count == 0 { return (UInt32.max, 0) }
+      return encoding == .gb18030
+        ? GB18030Table.shared.decode(p.baseAddress!, 0, count, final: true)
+        : StreamScanner.decodeOther(p.baseAddress!, 0, count, final: true)
     }
     return cp == .max ? nil : (cp, n)
   }
@@ -103,11 +107,14 @@ struct ByteView {
     isWordCharacter(character(endingAt: offset)?.scalar, alphabet: alphabet)
   }
 
-  /// The Latin word-boundary rule for an occurrence (see ``Normalization``).
+  /// The Latin word-boundary rule for an occurrence (see ``Normalization``), relaxed for
+  /// pinyin glued to pinyin (see ``GluedPinyin``; the side before is decided when the
+  /// occurrence is found, in `wordBefore`).
   func passesBoundaries(_ o: Occurrence, filter: Filter) -> Bool {
     if filter.needsBoundaryBefore[o.pattern] && o.wordBefore { return false }
     if filter.needsBoundaryAfter[o.pattern],
-      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet)
+      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet),
+      !(filter.isPinyinRule[o.pattern] && gluedPinyin(after: o.end, alphabet: filter.alphabet))
     {
       return false
     }

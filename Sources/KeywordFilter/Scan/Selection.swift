@@ -9,6 +9,9 @@ struct Occurrence: Sendable {
   /// Whether a word character (Latin letter or digit) stands just before `start`; recorded
   /// when the occurrence is found, while the characters before it are still at hand.
   var wordBefore = false
+  /// The Han characters just before `start` (see ``ByteView/hanContext(before:alphabet:)``),
+  /// recorded with `wordBefore` for the boundary rule; nil when that rule does not apply.
+  var hanBefore: [UInt32]? = nil
 }
 
 /// Holds occurrences until no later occurrence can change their fate, then reports the winners.

@@ -267,6 +267,7 @@ extension StreamScanner {
     let filter = self.filter
     var found: [Occurrence] = []
     var triggered: [Int] = []
+    let checksBoundaries = filter.configuration.boundaryControl != .off
     filter.automaton.forEachOutput(of: state) { p in
       let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
       if entry < 0 {  // a regex rule's literal trigger
@@ -275,9 +276,16 @@ extension StreamScanner {
       }
       let symbols = filter.patternLength[entry] + unconsumedSymbols
       let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
-      let before =
+      var before =
         filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
-      found.append(Occurrence(pattern: entry, start: start, end: end, wordBefore: before))
+      if before && filter.isPinyinRule[entry] {
+        before = !view.gluedPinyin(before: start, alphabet: filter.alphabet)
+      }
+      var o = Occurrence(pattern: entry, start: start, end: end, wordBefore: before)
+      if checksBoundaries && filter.needsBoundaryRule(entry) {
+        o.hanBefore = view.hanContext(before: start, alphabet: filter.alphabet)
+      }
+      found.append(o)
     }
     for o in found where o.start < reportBefore {
       selection.add(o, isAllow: filter.isAllow[o.pattern])

@@ -56,7 +56,7 @@ public struct StreamScanner {
     if encoding == .gb18030 {
       let table = GB18030Table.shared
       gbSymbols = table.twoByte.map { $0 == 0 ? StreamScanner.invalidSymbol : filter.alphabet.symbol(of: $0) }
-      starts = CharacterStarts(atLeast: filter.maxSpan + 16)
+      starts = CharacterStarts(atLeast: filter.maxSpan + 16 + filter.lookAroundBytes)
     } else {
       gbSymbols = []
       starts = nil
@@ -94,7 +94,8 @@ public struct StreamScanner {
 
   /// The horizon: occurrences found later start after it.
   func horizon() -> Int {
-    let literal = position - filter.maxSpan - 1
+    // The boundary rule and glued pinyin read a few characters past a match's end.
+    let literal = position - filter.maxSpan - 1 - filter.lookAroundBytes
     guard let regex = regexScanner else { return literal }
     return min(literal, regex.pendingStart - 1)
   }
@@ -169,7 +170,8 @@ public struct StreamScanner {
   mutating func remember(_ chunk: UnsafeRawBufferPointer, at chunkStart: Int) {
     received = chunkStart + chunk.count
     // Enough to look back over any match still to be reported, regex matches included.
-    let keep = filter.maxSpan + 16 + (regexScanner.map { received - $0.pendingStart } ?? 0)
+    let keep =
+      filter.maxSpan + 16 + filter.lookAroundBytes + (regexScanner.map { received - $0.pendingStart } ?? 0)
     if chunk.count >= keep {
       history = Array(chunk[(chunk.count - keep)...])
     } else {
@@ -189,12 +191,20 @@ public struct StreamScanner {
     defer { current = UnsafeRawBufferPointer(start: nil, count: 0) }
     let view = makeView()
     let filter = self.filter
+    let control = filter.configuration.boundaryControl
     selection.flush(
       upTo: horizon,
-      isValid: { o in view.passesBoundaries(o, filter: filter) },
+      isValid: { o in
+        view.passesBoundaries(o, filter: filter)
+          && (control != .drop || view.survivesBoundaryRule(o, filter: filter))
+      },
       emit: { o in
         let text = view.text(o.start..<o.end)
-        onMatch(filter.makeMatch(rule: o.pattern, range: o.start..<o.end, text: text))
+        var match = filter.makeMatch(rule: o.pattern, range: o.start..<o.end, text: text)
+        if control == .review && !view.survivesBoundaryRule(o, filter: filter) {
+          match.tier = .review
+        }
+        onMatch(match)
       })
     settledOffset = max(settledOffset, horizon == Int.max ? position : min(horizon + 1, position))
   }

@@ -1,0 +1,92 @@
+// kwfilter — KeywordFilter: reading a match's Han context from the input, for the boundary rule.
+
+extension ByteView {
+  /// The folded Han character `cp` is, or nil. (`folds` is fetched once per call of the
+  /// readers below: fetching it copies the table's array references.)
+  @inline(__always)
+  private func han(_ cp: UInt32, _ normalization: Normalization, _ folds: FoldTable) -> UInt32? {
+    guard case .single(let f) = Alphabet.fold(cp, normalization: normalization, folds: folds),
+      WordFrequencies.isHan(f)
+    else { return nil }
+    return f
+  }
+
+  /// The folded Han characters just before `offset` (a character boundary), in text order: at
+  /// most ``BoundaryRule/contextCharacters``, stopping at the first character that is not Han
+  /// (noise included) or no longer held. Read when the occurrence is found, while the
+  /// characters before it are at hand (GB18030 cannot be decoded backwards later).
+  func hanContext(before offset: Int, alphabet: Alphabet) -> [UInt32] {
+    let folds = alphabet.folds
+    var found: [UInt32] = []
+    var at = offset
+    while found.count < BoundaryRule.contextCharacters,
+      let (cp, start) = character(endingAt: at),
+      let f = han(cp, alphabet.normalization, folds)
+    {
+      found.append(f)
+      at = start
+    }
+    return found.reversed()
+  }
+
+  /// The folded Han characters from `offset` on, as ``hanContext(before:alphabet:)`` does
+  /// backwards.
+  func hanContext(after offset: Int, alphabet: Alphabet) -> [UInt32] {
+    let folds = alphabet.folds
+    var found: [UInt32] = []
+    var at = offset
+    while found.count < BoundaryRule.contextCharacters,
+      let (cp, length) = character(at: at),
+      let f = han(cp, alphabet.normalization, folds)
+    {
+      found.append(f)
+      at += length
+    }
+    return found
+  }
+
+  /// The folded characters of `range` with ``BoundaryRule/separator`` for each run of noise,
+  /// or nil if any character is neither Han nor noise (the rule is for Chinese terms).
+  func hanMatch(_ range: Range<Int>, alphabet: Alphabet) -> [UInt32]? {
+    let folds = alphabet.folds
+    var found: [UInt32] = []
+    var at = range.lowerBound
+    while at < range.upperBound {
+      guard let (cp, length) = character(at: at) else { return nil }
+      switch Alphabet.fold(cp, normalization: alphabet.normalization, folds: folds) {
+      case .noise:
+        if found.last != BoundaryRule.separator { found.append(BoundaryRule.separator) }
+      case .single(let f) where WordFrequencies.isHan(f): found.append(f)
+      default: return nil
+      }
+      at += length
+    }
+    return found
+  }
+
+  /// Whether a term occurrence survives the boundary rule (see ``BoundaryRule``); true for
+  /// regex rules, non-Chinese matches, occurrences the rule need not decide (see
+  /// ``Filter/needsBoundaryRule(_:)``), and when the check is off.
+  func survivesBoundaryRule(_ o: Occurrence, filter: Filter) -> Bool {
+    if filter.configuration.boundaryControl == .off || o.hanBefore == nil { return true }
+    guard let before = o.hanBefore else { return true }
+    let after = hanContext(after: o.end, alphabet: filter.alphabet)
+    if before.isEmpty && after.isEmpty { return true }
+    guard let match = hanMatch(o.start..<o.end, alphabet: filter.alphabet) else { return true }
+    return BoundaryRule.survives(
+      before: before, match: match, after: after, words: WordFrequencies.shared)
+  }
+}
+
+extension Filter {
+  /// Whether the boundary rule must decide occurrences of rule `r`: literal terms (not allow
+  /// phrases), and with ``BoundaryControl/review`` only those whose tier is not already
+  /// ``Tier/review`` (the verdict could change nothing). Decided when the occurrence is found.
+  func needsBoundaryRule(_ r: Int) -> Bool {
+    switch configuration.boundaryControl {
+    case .off: return false
+    case .review: return !isAllow[r] && patternLength[r] > 0 && ruleTier[r] != .review
+    case .drop: return !isAllow[r] && patternLength[r] > 0
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// kwfilter — KeywordFilter: the word-frequency dictionary the boundary rule segments with.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Costs of Chinese words (1–4 Han characters), from ``WordFrequencyData``: the cost of a word
+/// is `-ln(frequency / total)`, as in jieba's segmenter, so the cost of a segmentation is the
+/// negative log-probability of its words.
+///
+/// Loaded once, on the first boundary check (never when ``BoundaryControl/off``): the words
+/// are folded with the standard fold table (traditional → simplified), exactly like scanned
+/// text, and keyed by their folded characters packed 16 bits each. A word that folds to
+/// anything but 1–4 BMP Han characters is left out; two words that fold alike keep the lower
+/// cost.
+struct WordFrequencies: Sendable {
+  /// Cost per word, keyed by ``key(_:)``.
+  private let costs: [UInt64: Float]
+  /// The cost of a character the dictionary does not know (frequency 1, as jieba).
+  let unknownCost: Float
+
+  /// The shared dictionary, built on first use.
+  static let shared = WordFrequencies(
+    chunks: WordFrequencyData.chunks, totalFrequency: WordFrequencyData.totalFrequency,
+    folds: FoldTable.standard)
+
+  /// Parses `LENGTH Q WORDS` lines (see `Scripts/generate-word-frequencies.py`), byte by byte:
+  /// this runs at the first check of a process, so it should take a few milliseconds at most.
+  init(chunks: [String], totalFrequency: Int, folds: FoldTable) {
+    let logTotal = Float(log(Double(totalFrequency)))
+    unknownCost = logTotal
+    var costs: [UInt64: Float] = [:]
+    costs.reserveCapacity(WordFrequencyData.wordCount)
+    for var chunk in chunks {
+      chunk.withUTF8 { p in
+        var i = 0
+        func number() -> Int {
+          var n = 0
+          while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
+            n = n * 10 + Int(p[i] - 0x30)
+            i += 1
+          }
+          i += 1  // the space after it
+          return n
+        }
+        while i < p.count {
+          let length = number()
+          // frequency = 2^(q/2), so ln(frequency) = q/2 · ln 2.
+          let cost = logTotal - Float(number()) / 2 * Float(0.693_147_18)
+          var key: UInt64 = 0
+          var valid = true
+          var count = 0
+          while i < p.count, p[i] != 0x0A {
+            // Han characters are three UTF-8 bytes; anything else spoils the word.
+            var cp: UInt32 = 0xFFFF_FFFF
+            if p[i] & 0xF0 == 0xE0, i + 2 < p.count {
+              cp = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6
+                | UInt32(p[i + 2] & 0x3F)
+              i += 3
+            } else {
+              i += 1
+              while i < p.count, p[i] & 0xC0 == 0x80 { i += 1 }
+            }
+            if case .single(let f) = folds.fold(cp), WordFrequencies.isHan(f) {
+              key = key << 16 | UInt64(f)
+            } else {
+              valid = false
+            }
+            count += 1
+            if count == length {
+              if valid { costs[key] = min(costs[key] ?? .infinity, cost) }
+              key = 0
+              valid = true
+              count = 0
+            }
+          }
+          i += 1  // the line feed
+        }
+      }
+    }
+    self.costs = costs
+  }
+
+  /// The cost of a word of 1–4 folded characters, or nil if it is not in the dictionary.
+  func cost(_ word: ArraySlice<UInt32>) -> Float? {
+    guard let k = WordFrequencies.key(word) else { return nil }
+    return costs[k]
+  }
+
+  /// Number of words held.
+  var count: Int { costs.count }
+
+  /// The characters packed 16 bits each, or nil unless they are 1–4 BMP Han characters.
+  static func key(_ word: ArraySlice<UInt32>) -> UInt64? {
+    guard (1...4).contains(word.count) else { return nil }
+    var k: UInt64 = 0
+    for c in word {
+      guard isHan(c) else { return nil }
+      k = k << 16 | UInt64(c)
+    }
+    return k
+  }
+
+  /// Whether a folded character is a BMP Han ideograph (CJK Unified Ideographs and Extension A).
+  static func isHan(_ c: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c)
+  }
+}
