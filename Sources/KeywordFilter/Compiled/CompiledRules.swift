@@ -120,6 +120,7 @@ extension Filter {
       alphabet.lookalikes ? 1 : 0, Int64(t.alphabetSize), Int64(alphabet.size),
       Int64(maxSpan), Int64(bitPattern: t.dfaRootWord), Int64(t.dfaSymbolLimit),
       Int64(t.dfaTransitionCount), Int64(t.dfaIncompleteCount), Int64(configuration.laneThreshold),
+      classFoldMask,
     ]
     sections.append((.scalars, scalars.withUnsafeBytes { Array($0) }))
     raw(.patternLengths, t.patternLengths)
@@ -308,12 +309,24 @@ extension Filter {
         entries: store, rules: regexRuleIndices, ruleEntry: ruleEntry,
         triggers: triggers.map { $0 == nil ? nil : [] })
     } catch { throw fail(error.description) }
+    // The class-fold passes are rebuilt from the entries (scalar 15 says which exist; files
+    // written before it had them decode the entries to find out).
+    var foldPasses: [Filter] = []
+    let foldMask = scalars.count > 15 ? scalars[15] : -1
+    if foldMask != 0 {
+      do {
+        foldPasses = try Filter.classFoldPasses(
+          entries: store.all, store: store, configuration: configuration,
+          lookalikes: alphabet.lookalikes)
+      } catch { throw fail(error.description) }
+    }
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,
       regexRules: regexRules, ruleOfPattern: ruleOfPattern, ruleEntry: ruleEntry,
       ruleTier: try table(.ruleTier, Tier.self), patternLength: patternLength,
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
-      needsBoundaryAfter: try table(.boundaryAfter, Bool.self), maxSpan: Int(scalars[9]))
+      needsBoundaryAfter: try table(.boundaryAfter, Bool.self), maxSpan: Int(scalars[9]),
+      foldPasses: foldPasses)
   }
 }

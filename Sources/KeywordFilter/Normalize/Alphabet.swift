@@ -28,8 +28,10 @@ struct Alphabet: Sendable {
   let normalization: Normalization
   /// Whether the fold includes the look-alike table (``FoldTable/withLookalikes``).
   let lookalikes: Bool
+  /// The class fold applied after the fold (a class-fold pass's alphabet), or nil.
+  let classFold: ClassFold?
   /// The fold (a process-wide table, built at first use).
-  var folds: FoldTable { lookalikes ? FoldTable.withLookalikes : FoldTable.standard }
+  var folds: FoldTable { FoldTable.table(lookalikes: lookalikes, classFold: classFold) }
 
   /// An alphabet from loaded parts (a compiled rule file).
   init(
@@ -43,13 +45,15 @@ struct Alphabet: Sendable {
     self.multiple = UInt16(size + 1)
     self.normalization = normalization
     self.lookalikes = lookalikes
+    self.classFold = nil
   }
 
-  /// Builds the alphabet for the given normalized terms.
-  init(foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool) throws(
-    FilterError
-  ) {
-    let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+  /// Builds the alphabet for the given normalized terms (keyed terms when `classFold` is set).
+  init(
+    foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool,
+    classFold: ClassFold? = nil
+  ) throws(FilterError) {
+    let folds = FoldTable.table(lookalikes: lookalikes, classFold: classFold)
     var counts: [UInt32: Int] = [:]
     for term in foldedTerms { for cp in term { counts[cp, default: 0] += 1 } }
     if counts.count > Alphabet.capacity {
@@ -86,6 +90,7 @@ struct Alphabet: Sendable {
     self.size = ordered.count + 1
     self.normalization = normalization
     self.lookalikes = lookalikes
+    self.classFold = classFold
   }
 
   /// The fold of `cp` under a normalization (identity when folding is off; noise only when
