@@ -59,6 +59,8 @@ public final class Filter: Sendable {
     public var semantics: MatchSemantics
     /// Variants generated for every literal term (a list file may add more with a
     /// `# variants:` line). Default ``VariantOptions/digitStyles``: cheap and precise.
+    /// ``VariantOptions/homophones`` and ``VariantOptions/lookalikes`` add class-fold passes
+    /// (``ClassFold``; matches at ``Tier/review``) instead of variant patterns;
     /// ``VariantOptions/lookalikes`` also folds one-code-point look-alikes (`а`, `🅰`, `⻢`) in
     /// text and lists alike.
     public var variants: VariantOptions = [.digitStyles]
@@ -238,6 +240,7 @@ public final class Filter: Sendable {
     return "\(entryStore.count) entries (\(regexRules.rules.count) regex), "
       + "\(alphabet.size - 1) distinct characters, \(automaton.patternCount) literal patterns, "
       + "\(dfa), \(memoryFootprint / 1024) KiB"
+      + foldPasses.map { ", \($0.alphabet.classFold.map { "\($0)" } ?? "class") fold pass: \($0.automaton.patternCount) patterns" }.joined()
   }
 
   /// A new scanner for one input stream in the given encoding (UTF-8 unless said otherwise;

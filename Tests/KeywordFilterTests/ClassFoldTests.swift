@@ -195,8 +195,10 @@ private func reference(
     let key = { (c: UInt32) in
       fold == .homophones ? (VariantExpander.homophoneKey(c) ?? c) : (ClassFold.shapeKeys[c] ?? c)
     }
-    func same(_ t: UInt32, _ c: UInt32) -> Bool {
-      key(t) == key(c) || (fold == .lookalikes && key(t) == c)
+    // Look-alikes: at most one character of a match may be one whose key is the term's character.
+    func same(_ t: UInt32, _ c: UInt32) -> Bool { key(t) == key(c) }
+    func asSelf(_ t: UInt32, _ c: UInt32) -> Bool {
+      fold == .lookalikes && key(t) != key(c) && key(t) == c
     }
     var terms: [(entry: Int, range: Range<Int>)] = []
     var allows: [Range<Int>] = []
@@ -206,11 +208,15 @@ private func reference(
       for i in chars.indices {
         var ci = i
         var ok = true
+        var selves = 0
         for (k, c) in term.enumerated() {
-          guard ci < chars.count, let f = chars[ci].folded, f.count == 1, same(f[0], c) else {
+          guard ci < chars.count, let f = chars[ci].folded, f.count == 1,
+            same(f[0], c) || (asSelf(f[0], c) && selves == 0)
+          else {
             ok = false
             break
           }
+          if !same(f[0], c) { selves += 1 }
           if k == term.count - 1 { break }
           var noise = 0
           ci += 1

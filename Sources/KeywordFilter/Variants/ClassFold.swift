@@ -27,37 +27,30 @@ enum ClassFold: Int, CaseIterable, Sendable {
     }
   }
 
-  /// The keyed characters a term character accepts in the text (first: its key).
+  /// The keyed characters a term character accepts in the text (first: its key). For
+  /// look-alikes also the character itself when it is some character's key (`黑`: `嘿` keys to
+  /// it); a character that is nobody's key would only add a pattern that never matches.
   func termAlternatives(_ c: UInt32) -> [UInt32] {
-    guard let k = key(c) else { return [c] }
-    return self == .lookalikes && k != c ? [k, c] : [k]
+    let k = key(c) ?? c
+    return self == .lookalikes && k != c && ClassFold.shapeKeyValues.contains(c) ? [k, c] : [k]
   }
 
-  /// Most patterns one term adds to a look-alike pass (each position: its key or itself).
+  /// Most patterns one term adds to a look-alike pass.
   static let maxPatternsPerTerm = 16
 
-  /// The keyed patterns of a folded term: every combination of ``termAlternatives(_:)``, those
-  /// with the fewest characters standing for themselves first, at most ``maxPatternsPerTerm``.
+  /// The keyed patterns of a folded term: every character as its key, then the same with one
+  /// character standing for itself (for each character that has that alternative), at most
+  /// ``maxPatternsPerTerm``. On CNTP's look-alike set, 26 of 5,161 instances needed two such
+  /// characters at once; allowing every combination tripled the patterns.
   func patterns(of term: [UInt32]) -> [[UInt32]] {
     let alternatives = term.map(termAlternatives)
-    var result: [[UInt32]] = [alternatives.map { $0[0] }]
-    let open = alternatives.indices.filter { alternatives[$0].count > 1 }
-    // Subsets of the open positions by size: 1, 2, … (positions spelled as the term has them).
-    var size = 1
-    while size <= open.count && result.count < ClassFold.maxPatternsPerTerm {
-      var chosen = Array(0..<size)
-      while result.count < ClassFold.maxPatternsPerTerm {
-        var p = result[0]
-        for i in chosen { p[open[i]] = alternatives[open[i]][1] }
-        result.append(p)
-        // Next combination of `size` indices out of open.count, in lexicographic order.
-        var j = size - 1
-        while j >= 0 && chosen[j] == open.count - size + j { j -= 1 }
-        if j < 0 { break }
-        chosen[j] += 1
-        for k in (j + 1)..<size { chosen[k] = chosen[k - 1] + 1 }
-      }
-      size += 1
+    let keyed = alternatives.map { $0[0] }
+    var result = [keyed]
+    for i in alternatives.indices where alternatives[i].count > 1 {
+      if result.count >= ClassFold.maxPatternsPerTerm { break }
+      var p = keyed
+      p[i] = alternatives[i][1]
+      result.append(p)
     }
     return result
   }
@@ -78,6 +71,9 @@ enum ClassFold: Int, CaseIterable, Sendable {
     }
     return keys
   }()
+
+  /// The characters that are some character's shape key.
+  static let shapeKeyValues = Set(shapeKeys.values)
 
   /// Shape key of every character in ``ShapeKeyData`` (`KEY=CHARS` lines).
   static let shapeKeys: [UInt32: UInt32] = {
