@@ -14,6 +14,10 @@ import AhoCorasick
 /// Matches are reported in order of their start offset, once nothing later in the stream can
 /// change them (an allow-list phrase or a longer match may still begin up to one maximum
 /// match span back). ``settledOffset`` says how far that is.
+///
+/// When the filter has class-fold passes (``VariantOptions/homophones``,
+/// ``VariantOptions/lookalikes``), the scanner feeds each chunk to one inner scanner per pass
+/// as well and merges their matches into the same ordered stream (see `MatchMerger`).
 public struct StreamScanner {
   /// The filter this scanner runs.
   public let filter: Filter

@@ -9,7 +9,7 @@
 /// character without a key stands for itself.
 enum ClassFold: Int, CaseIterable, Sendable {
   /// Same customary toneless reading: the key is the most frequent character with that reading
-  /// (``VariantExpander/homophoneKey(_:)``: `白`, `百`, `败` → `白`; `班`, `办`, `般` → `办`).
+  /// (``VariantExpander/homophoneKey(_:)``: `白`, `百`, `败` → `百`; `班`, `办`, `般` → `办`).
   case homophones
   /// Same last component in the preferred kfcd/chaizi decomposition (``ShapeKeyData``): the key
   /// is that component (`级` = 纟及 and `汲` = 氵及 → `及`). A term character also accepts text
