@@ -48,13 +48,16 @@ table). `--syllable-fold` adds a second kwfilter pass in which texts and the ter
 homophone key (`VariantExpander.homophoneKey`): homophone matching by a fold instead of by
 expansion. None of these flags changes the binary.
 
-Examples of the comparisons the lead needs (same binary, before and after wiring):
-    python3 Scripts/evaluate-variants.py cntp                                   # core only
-    python3 Scripts/evaluate-variants.py cntp --simulate digitStyles --lookalike-fold
-    python3 Scripts/evaluate-variants.py cntp --simulate \
-        digitStyles,pinyinFull,pinyinInitials,splitCharacters --lookalike-fold --syllable-fold
-    python3 Scripts/evaluate-variants.py cntp --simulate all --lookalike-fold
-Once the filter does this itself, run without --simulate and pass its flags with --flags.
+The filter now matches homophones and look-alikes itself, by class-fold passes (README,
+"Homophones and look-alikes"): measure them with the binary's own flags,
+    python3 Scripts/evaluate-variants.py cntp --flags "--variants none"          # core only
+    python3 Scripts/evaluate-variants.py cntp --flags "--variants homophones"
+    python3 Scripts/evaluate-variants.py cntp --flags "--variants lookalikes"
+    python3 Scripts/evaluate-variants.py cntp --flags "--variants homophones,lookalikes"
+and compare another build with --binary PATH. `--syllable-fold` (the simulation the homophone
+pass was designed from) and `--simulate homophones` / `--simulate lookalikes` (a mirror of the
+old expansion, which the filter no longer does for those two options) are kept only to compare
+against: don't combine them with those --variants flags.
 """
 
 from __future__ import annotations
@@ -708,7 +711,7 @@ def main() -> int:
     expander = Expander(fold, args.homophones_per_character, args.lookalikes_per_character) if options else None
     syllable_fold = (SyllableFold(expander or Expander(fold), args.syllable_min_chars)
                      if args.syllable_fold else None)
-    mode = f"simulated variants {sorted(options)} (limit {args.limit})" if options else "no variants"
+    mode = f"simulated variants {sorted(options)} (limit {args.limit})" if options else "no simulation"
     if args.lookalike_fold:
         mode += " + look-alike fold"
     if args.syllable_fold:

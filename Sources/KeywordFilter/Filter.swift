@@ -53,6 +53,9 @@ public final class Filter: Sendable {
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
+  /// The class-fold passes (homophones, then look-alikes; see ``ClassFold``): filters over the
+  /// same entries whose alphabets map characters to class keys. Empty unless an entry opts in.
+  let foldPasses: [Filter]
 
   /// How a filter normalizes, matches and reads its input.
   public struct Configuration: Sendable, Hashable {
@@ -62,6 +65,8 @@ public final class Filter: Sendable {
     public var semantics: MatchSemantics
     /// Variants generated for every literal term (a list file may add more with a
     /// `# variants:` line). Default ``VariantOptions/digitStyles``: cheap and precise.
+    /// ``VariantOptions/homophones`` and ``VariantOptions/lookalikes`` add class-fold passes
+    /// (``ClassFold``; matches at ``Tier/review``) instead of variant patterns;
     /// ``VariantOptions/lookalikes`` also folds one-code-point look-alikes (`а`, `🅰`, `⻢`) in
     /// text and lists alike.
     public var variants: VariantOptions = [.digitStyles]
@@ -160,14 +165,14 @@ public final class Filter: Sendable {
       }
       var seen: Set<[UInt32]> = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
-        let limit = kind == .homophones ? 24 : 12
+        let limit = 12
         for v in VariantExpander.variants(of: entry.text, options: kind, limit: limit) {
           let vf = Alphabet.foldTerm(v, normalization: normalization, folds: folds)
           if vf.isEmpty || !seen.insert(vf).inserted { continue }
           // A digits-only variant (`六四` → `64`) would match every such number.
           if kind == .digitStyles && vf.allSatisfy({ (0x30...0x39).contains($0) }) { continue }
           ruleEntry.append(index)
-          ruleTier.append(kind == .homophones || kind == .lookalikes ? .review : entry.tier)
+          ruleTier.append(entry.tier)
           ruleFolded.append(vf)
           // Glued pinyin only for terms spelled wholly in pinyin (see GluedPinyin).
           rulePinyin.append(kind == .pinyinFull && !f.contains(where: Alphabet.isWordCharacter))
@@ -196,7 +201,8 @@ public final class Filter: Sendable {
     self.regexRules = try RegexRules(
       entries: EntryStore(wordlist.entries), rules: regexRuleIndices, ruleEntry: ruleEntry,
       triggers: triggers.map { $0 == nil ? nil : regexTexts.isEmpty ? nil : [] })
-    self.entryStore = EntryStore(wordlist.entries)
+    let store = EntryStore(wordlist.entries)
+    self.entryStore = store
     self.configuration = configuration
     self.alphabet = alphabet
     self.patternLength = FlatArray(ruleFolded.map(\.count))
@@ -211,6 +217,9 @@ public final class Filter: Sendable {
     let longest = ruleFolded.map(\.count).max() ?? 0
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
+    self.foldPasses = try Filter.classFoldPasses(
+      entries: wordlist.entries, store: store, configuration: configuration,
+      lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
   }
@@ -228,7 +237,8 @@ public final class Filter: Sendable {
     alphabet: Alphabet, regexRules: RegexRules, ruleOfPattern: FlatArray<Int>,
     ruleEntry: FlatArray<Int>, ruleTier: FlatArray<Tier>, patternLength: FlatArray<Int>,
     isAllow: FlatArray<Bool>, needsBoundaryBefore: FlatArray<Bool>,
-    needsBoundaryAfter: FlatArray<Bool>, isPinyinRule: FlatArray<Bool>, maxSpan: Int
+    needsBoundaryAfter: FlatArray<Bool>, isPinyinRule: FlatArray<Bool>, maxSpan: Int,
+    foldPasses: [Filter] = []
   ) {
     self.entryStore = entryStore
     self.configuration = configuration
@@ -245,11 +255,14 @@ public final class Filter: Sendable {
     self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+    self.foldPasses = foldPasses
   }
 
   /// The options that add patterns, in the order their variants are generated.
+  /// (``VariantOptions/homophones`` and ``VariantOptions/lookalikes`` are class-fold passes
+  /// instead: see ``ClassFold``.)
   static let expandedVariantKinds: [VariantOptions] = [
-    .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters, .lookalikes, .homophones,
+    .digitStyles, .pinyinFull, .pinyinInitials, .splitCharacters,
   ]
   static let expandedVariants = VariantOptions(expandedVariantKinds)
 
@@ -259,8 +272,10 @@ public final class Filter: Sendable {
   /// Number of terms (not counting allow-list phrases).
   public var termCount: Int { isAllow.count { !$0 } }
 
-  /// Bytes held by the automaton and character tables.
-  public var memoryFootprint: Int { automaton.memoryFootprint + alphabet.bmp.count * 2 }
+  /// Bytes held by the automaton and character tables (the class-fold passes' included).
+  public var memoryFootprint: Int {
+    automaton.memoryFootprint + alphabet.bmp.count * 2 + foldPasses.reduce(0) { $0 + $1.memoryFootprint }
+  }
 
   /// A one-line summary of the compiled filter: entries, alphabet, automaton layout and size.
   public var statistics: String {
@@ -268,6 +283,7 @@ public final class Filter: Sendable {
     return "\(entryStore.count) entries (\(regexRules.rules.count) regex), "
       + "\(alphabet.size - 1) distinct characters, \(automaton.patternCount) literal patterns, "
       + "\(dfa), \(memoryFootprint / 1024) KiB"
+      + foldPasses.map { ", \($0.alphabet.classFold.map { "\($0)" } ?? "class") fold pass: \($0.automaton.patternCount) patterns" }.joined()
   }
 
   /// A new scanner for one input stream in the given encoding (UTF-8 unless said otherwise;

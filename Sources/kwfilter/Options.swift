@@ -78,7 +78,7 @@ struct MatchOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Term variants for every list: comma-separated pinyin, initials, homophones, split, digits, lookalikes, all, none (default: digits).",
+      "Term variants for every list: comma-separated pinyin, initials, homophones, split, digits, lookalikes, all, none (default: digits). homophones and lookalikes match in a second, class-fold pass and report review.",
       valueName: "LIST"))
   var variants: String = "digits"
 

@@ -127,6 +127,7 @@ extension Filter {
       Int64(maxSpan), Int64(bitPattern: t.dfaRootWord), Int64(t.dfaSymbolLimit),
       Int64(t.dfaTransitionCount), Int64(t.dfaIncompleteCount), Int64(configuration.laneThreshold),
       Int64(BoundaryControl.allCases.firstIndex(of: configuration.boundaryControl) ?? 0),
+      classFoldMask,
     ]
     sections.append((.scalars, scalars.withUnsafeBytes { Array($0) }))
     raw(.patternLengths, t.patternLengths)
@@ -324,6 +325,17 @@ extension Filter {
       sections[CompiledRules.Tag.pinyinRule.rawValue] == nil
       ? FlatArray([Bool](repeating: false, count: rules)) : try table(.pinyinRule, Bool.self)
     guard isPinyinRule.count == rules else { throw fail("the pinyin table does not fit the rules") }
+    // The class-fold passes are rebuilt from the entries (scalar 16 says which exist; files
+    // written before it had them decode the entries to find out).
+    var foldPasses: [Filter] = []
+    let foldMask = scalars.count > 16 ? scalars[16] : -1
+    if foldMask != 0 {
+      do {
+        foldPasses = try Filter.classFoldPasses(
+          entries: store.all, store: store, configuration: configuration,
+          lookalikes: alphabet.lookalikes)
+      } catch { throw fail(error.description) }
+    }
     self.init(
       entryStore: store, configuration: configuration, automaton: automaton, alphabet: alphabet,
       regexRules: regexRules, ruleOfPattern: ruleOfPattern, ruleEntry: ruleEntry,
@@ -331,6 +343,6 @@ extension Filter {
       isAllow: try table(.isAllow, Bool.self),
       needsBoundaryBefore: try table(.boundaryBefore, Bool.self),
       needsBoundaryAfter: try table(.boundaryAfter, Bool.self),
-      isPinyinRule: isPinyinRule, maxSpan: Int(scalars[9]))
+      isPinyinRule: isPinyinRule, maxSpan: Int(scalars[9]), foldPasses: foldPasses)
   }
 }

@@ -30,8 +30,10 @@ struct Alphabet: Sendable {
   let normalization: Normalization
   /// Whether the fold includes the look-alike table (``FoldTable/withLookalikes``).
   let lookalikes: Bool
+  /// The class fold applied after the fold (a class-fold pass's alphabet), or nil.
+  let classFold: ClassFold?
   /// The fold (a process-wide table, built at first use).
-  var folds: FoldTable { lookalikes ? FoldTable.withLookalikes : FoldTable.standard }
+  var folds: FoldTable { FoldTable.table(lookalikes: lookalikes, classFold: classFold) }
 
   /// An alphabet from loaded parts (a compiled rule file).
   init(
@@ -46,13 +48,15 @@ struct Alphabet: Sendable {
     self.utf8Classes = Alphabet.utf8Classes(bmp: bmp, multiple: UInt16(size + 1))
     self.normalization = normalization
     self.lookalikes = lookalikes
+    self.classFold = nil
   }
 
-  /// Builds the alphabet for the given normalized terms.
-  init(foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool) throws(
-    FilterError
-  ) {
-    let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+  /// Builds the alphabet for the given normalized terms (keyed terms when `classFold` is set).
+  init(
+    foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool,
+    classFold: ClassFold? = nil
+  ) throws(FilterError) {
+    let folds = FoldTable.table(lookalikes: lookalikes, classFold: classFold)
     // Characters counted in a flat table (BMP) and a dictionary (the rest): hashing every
     // character of every term cost more than the rest of this initializer.
     var bmpCounts = [Int32](repeating: 0, count: 0x10000)
@@ -110,6 +114,7 @@ struct Alphabet: Sendable {
     self.size = ordered.count + 1
     self.normalization = normalization
     self.lookalikes = lookalikes
+    self.classFold = classFold
   }
 
   /// Where the UTF-8 scan loop finds the symbol of an ASCII byte `b`: `asciiOffset + b`.

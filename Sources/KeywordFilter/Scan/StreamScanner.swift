@@ -14,6 +14,10 @@ import AhoCorasick
 /// Matches are reported in order of their start offset, once nothing later in the stream can
 /// change them (an allow-list phrase or a longer match may still begin up to one maximum
 /// match span back). ``settledOffset`` says how far that is.
+///
+/// When the filter has class-fold passes (``VariantOptions/homophones``,
+/// ``VariantOptions/lookalikes``), the scanner feeds each chunk to one inner scanner per pass
+/// as well and merges their matches into the same ordered stream (see `MatchMerger`).
 public struct StreamScanner {
   /// The filter this scanner runs.
   public let filter: Filter
@@ -47,7 +51,12 @@ public struct StreamScanner {
   /// The regex rules' line matcher (nil when the filter has none).
   var regexScanner: RegexLineScanner?
   /// Every match starting before this offset has been reported.
-  public private(set) var settledOffset = 0
+  public internal(set) var settledOffset = 0
+  /// One scanner per class-fold pass of the filter (``Filter/foldPasses``), fed the same
+  /// chunks, and the merger of their matches with this scanner's; empty and nil when the filter
+  /// has no such pass.
+  var foldScanners: [StreamScanner] = []
+  var merger: MatchMerger?
   var finished = false
 
   init(filter: Filter, encoding: InputEncoding = .utf8) {
@@ -65,6 +74,10 @@ public struct StreamScanner {
     self.selection = Selection(semantics: filter.configuration.semantics)
     self.regexScanner = filter.regexRules.isEmpty ? nil : RegexLineScanner(rules: filter.regexRules)
     self.regexScanner?.encoding = encoding
+    if !filter.foldPasses.isEmpty {
+      foldScanners = filter.foldPasses.map { StreamScanner(filter: $0, encoding: encoding) }
+      merger = MatchMerger(passes: 1 + foldScanners.count, semantics: filter.configuration.semantics)
+    }
   }
 
   /// Returns and clears the problems met while scanning that did not stop it: a regex rule that
@@ -102,6 +115,15 @@ public struct StreamScanner {
 
   /// Scans the next chunk of the input and reports the matches that became certain.
   public mutating func scan(_ chunk: UnsafeRawBufferPointer, onMatch: (Match) -> Void) {
+    if merger == nil {
+      scanPrimary(chunk, onMatch: onMatch)
+    } else {
+      scanWithFoldPasses(chunk, onMatch: onMatch)
+    }
+  }
+
+  /// ``scan(_:onMatch:)`` of this scanner's own automaton (without the class-fold passes).
+  mutating func scanPrimary(_ chunk: UnsafeRawBufferPointer, onMatch: (Match) -> Void) {
     precondition(!finished, "scan(_:) after finish(onMatch:)")
     if chunk.isEmpty { return }
     let chunkStart = received
@@ -133,6 +155,15 @@ public struct StreamScanner {
 
   /// Ends the input: scans any incomplete character as invalid bytes and reports the rest.
   public mutating func finish(onMatch: (Match) -> Void) {
+    if merger == nil {
+      finishPrimary(onMatch: onMatch)
+    } else {
+      finishWithFoldPasses(onMatch: onMatch)
+    }
+  }
+
+  /// ``finish(onMatch:)`` of this scanner's own automaton (without the class-fold passes).
+  mutating func finishPrimary(onMatch: (Match) -> Void) {
     if finished { return }
     finished = true
     if !carry.isEmpty {

@@ -110,9 +110,9 @@ public enum VariantExpander {
   /// customary toneless reading (`赌`, `堵`, `睹` → `度`), or `nil` for a character without
   /// reading data.
   ///
-  /// An alternative to ``VariantOptions/homophones`` for the filter: a second scan over text
-  /// whose characters are replaced by their keys, with the keyed terms of the entries that opt
-  /// in, matches every homophone substitution with two patterns per term instead of many.
+  /// The filter matches ``VariantOptions/homophones`` with these keys (``ClassFold/homophones``:
+  /// a second pass over text whose characters are read as their keys), not with the expansion
+  /// above, which stays for callers who want variant strings.
   static func homophoneKey(_ scalar: UInt32) -> UInt32? {
     let tables = VariantTables.shared
     guard let syllable = tables.readings[scalar]?.first else { return nil }

@@ -9,8 +9,9 @@
 /// ``pinyinFull``, ``pinyinInitials`` and ``splitCharacters`` add a few patterns per term and
 /// rarely match ordinary text, except pinyin of one-syllable terms and the initials of short
 /// terms (`db`, `bz`), which only match as whole Latin words; turn them on per category or per
-/// entry. ``homophones`` and ``lookalikes`` add many patterns and cost precision (`其是` for
-/// `歧视` is also ordinary text): use them for entries whose matches go to review.
+/// entry. ``homophones`` and ``lookalikes`` are not variant strings but class-fold passes (a
+/// second automaton over keyed text); they cost precision (`其是` for `歧视` is also ordinary
+/// text) and report ``Tier/review``: use them for entries whose matches go to review.
 /// ``repeats`` is reserved: repeated letters are not handled yet.
 public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// The option bits.
@@ -31,9 +32,15 @@ public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// `赌博` → `db`. Matches only as a whole Latin word.
   public static let pinyinInitials = VariantOptions(rawValue: 1 << 1)
 
-  /// Characters replaced by common characters with the same toneless pinyin: `赌博` → `堵博`,
-  /// `度博`, …, for terms of two or more Chinese characters. The most frequent few per character,
-  /// best combinations first, cut at the limit.
+  /// Characters replaced by characters with the same toneless pinyin: `白人班级` → `百人办既`,
+  /// `赌博` → `堵博`, for terms of two or more Chinese characters.
+  ///
+  /// Matched by a *class fold*, not by listing variants: a second pass over the text reads every
+  /// Chinese character as its homophone key (the most frequent character with the same customary
+  /// reading), so every combination of same-sound characters matches, with one pattern per term.
+  /// Matches report the entry at ``Tier/review``, and never replace or repeat a match of the
+  /// exact term (see the README's "Homophones and look-alikes"). Needs character folding (not
+  /// with ``Normalization/exact``).
   public static let homophones = VariantOptions(rawValue: 1 << 2)
 
   /// Characters written as their two components side by side: `婊子` → `女表了一`, `女表子`, …
@@ -46,12 +53,18 @@ public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// the look-alike fold table (`LookalikeData.enclosed`) folds `❶`, `➀`, `➊` and `⓫`.
   public static let digitStyles = VariantOptions(rawValue: 1 << 4)
 
-  /// Characters replaced by characters that look alike because they share a component: the
-  /// same phonetic part under another radical (`级` → `极`, `吸`) or the character with a
-  /// component added (`黑` → `嘿`), for terms of two or more Chinese characters.
+  /// Characters replaced by characters that look alike because they share their last component
+  /// (`级` = 纟及 → `汲` = 氵及, `人` → `刄`, `子` → `纻`) or contain the term's character as
+  /// their last component (`黑` → `嘿`), for terms of two or more Chinese characters.
   ///
-  /// One-code-point look-alikes (Cyrillic `а`, `🅰`, `⻢`) are a fold, not a variant: see
-  /// `LookalikeData`.
+  /// Matched by a class fold, like ``homophones``: a pass over the text reads every Chinese
+  /// character as its shape key (the last component of its preferred kfcd/chaizi
+  /// decomposition, `ShapeKeyData`); matches report the entry at ``Tier/review``. Broad classes
+  /// (every character ending in `一` or `口`) cost precision: use it for entries whose matches go
+  /// to review.
+  ///
+  /// It also folds one-code-point look-alikes (Cyrillic `а`, `🅰`, `⻢`) in text and lists alike,
+  /// in the main pass: see `LookalikeData`.
   public static let lookalikes = VariantOptions(rawValue: 1 << 5)
 
   /// Repeated characters (`fuuuck`, `赌赌博`). Reserved: no variants are generated for it and

@@ -1,0 +1,131 @@
+// kwfilter — KeywordFilter: equivalence keys of Chinese characters for the class-fold passes.
+
+/// A way of folding Chinese characters into classes, for a second "class-fold" matching pass:
+/// in that pass every Chinese character of the text, and of the terms that opt in, is replaced
+/// by its class's *key*, so that one pattern per term matches every substitution within the
+/// classes (`百人办既` for `白人班级`) — no list of variant strings, no cut-off.
+///
+/// The keys are real characters, applied after the standard fold (so `級` keys like `级`); a
+/// character without a key stands for itself.
+enum ClassFold: Int, CaseIterable, Sendable {
+  /// Same customary toneless reading: the key is the most frequent character with that reading
+  /// (``VariantExpander/homophoneKey(_:)``: `白`, `百`, `败` → `百`; `班`, `办`, `般` → `办`).
+  case homophones
+  /// Same last component in the preferred kfcd/chaizi decomposition (``ShapeKeyData``): the key
+  /// is that component (`级` = 纟及 and `汲` = 氵及 → `及`). A term character also accepts text
+  /// characters whose key is the term character itself (`嘿` = 口黑 → `黑` matches `黑`).
+  case lookalikes
+
+  /// The variant option that turns this fold on.
+  var option: VariantOptions { self == .homophones ? .homophones : .lookalikes }
+
+  /// The key of an already folded character, or nil when it has none.
+  func key(_ c: UInt32) -> UInt32? {
+    switch self {
+    case .homophones: ClassFold.homophoneKeys[c]
+    case .lookalikes: ClassFold.shapeKeys[c]
+    }
+  }
+
+  /// The keyed characters a term character accepts in the text (first: its key). For
+  /// look-alikes also the character itself when it is some character's key (`黑`: `嘿` keys to
+  /// it); a character that is nobody's key would only add a pattern that never matches.
+  func termAlternatives(_ c: UInt32) -> [UInt32] {
+    let k = key(c) ?? c
+    return self == .lookalikes && k != c && ClassFold.shapeKeyValues.contains(c) ? [k, c] : [k]
+  }
+
+  /// Most patterns one term adds to a look-alike pass.
+  static let maxPatternsPerTerm = 16
+
+  /// The keyed patterns of a folded term: every character as its key, then the same with one
+  /// character standing for itself (for each character that has that alternative), at most
+  /// ``maxPatternsPerTerm``. On CNTP's look-alike set, 26 of 5,161 instances needed two such
+  /// characters at once; allowing every combination tripled the patterns.
+  func patterns(of term: [UInt32]) -> [[UInt32]] {
+    let alternatives = term.map(termAlternatives)
+    let keyed = alternatives.map { $0[0] }
+    var result = [keyed]
+    for i in alternatives.indices where alternatives[i].count > 1 {
+      if result.count >= ClassFold.maxPatternsPerTerm { break }
+      var p = keyed
+      p[i] = alternatives[i][1]
+      result.append(p)
+    }
+    return result
+  }
+
+  /// Whether a folded code point is a CJK unified ideograph (any block) or compatibility
+  /// ideograph: the characters the class-fold passes count when deciding if a term takes part.
+  static func isHan(_ c: UInt32) -> Bool {
+    (0x3400...0x4DBF).contains(c) || (0x4E00...0x9FFF).contains(c)
+      || (0xF900...0xFAFF).contains(c) || (0x20000...0x323AF).contains(c)
+  }
+
+  /// Homophone key of every character with reading data.
+  static let homophoneKeys: [UInt32: UInt32] = {
+    let tables = VariantTables.shared
+    var keys: [UInt32: UInt32] = [:]
+    for (c, syllables) in tables.readings {
+      if let s = syllables.first, let k = tables.homophones[s].first { keys[c] = k }
+    }
+    return keys
+  }()
+
+  /// The characters that are some character's shape key.
+  static let shapeKeyValues = Set(shapeKeys.values)
+
+  /// Shape key of every character in ``ShapeKeyData`` (`KEY=CHARS` lines).
+  static let shapeKeys: [UInt32: UInt32] = {
+    var keys: [UInt32: UInt32] = [:]
+    for line in ShapeKeyData.lastComponent.split(separator: "\n") {
+      let scalars = Array(line.unicodeScalars.drop { $0 == " " })
+      guard scalars.count > 2, scalars[1] == "=" else { continue }
+      for c in scalars[2...] { keys[c.value] = scalars[0].value }
+    }
+    return keys
+  }()
+}
+
+extension FoldTable {
+  /// `base` followed by `classFold`'s keys: every code point that `base` folds to one character
+  /// with a key folds to the key instead. Noise, multi-character folds and keyless characters
+  /// are as in `base`.
+  init(keying base: FoldTable, by classFold: ClassFold) {
+    var bmp = base.bmp
+    for cp in 0..<0x10000 {
+      let encoded = bmp[cp]
+      if encoded == FoldTable.noiseMark || encoded & FoldTable.multipleMark != 0 { continue }
+      if let k = classFold.key(encoded) { bmp[cp] = k }
+    }
+    var astral = base.astral
+    for (cp, encoded) in astral
+    where encoded != FoldTable.noiseMark && encoded & FoldTable.multipleMark == 0 {
+      if let k = classFold.key(encoded) { astral[cp] = k }
+    }
+    // Astral characters that fold to themselves and have a key (`𨈓` → `小`).
+    let keys = classFold == .homophones ? ClassFold.homophoneKeys : ClassFold.shapeKeys
+    for (c, k) in keys where c >= 0x10000 && base.fold(c) == .single(c) { astral[c] = k }
+    self.bmp = bmp
+    self.astral = astral
+    self.astralNoise = base.astralNoise
+    self.expansions = base.expansions
+  }
+
+  /// The fold of a filter's alphabet: standard or with look-alikes, then a class fold's keys.
+  static func table(lookalikes: Bool, classFold: ClassFold?) -> FoldTable {
+    switch (classFold, lookalikes) {
+    case (nil, false): standard
+    case (nil, true): withLookalikes
+    case (.homophones, false): homophonesKeyed
+    case (.homophones, true): homophonesKeyedWithLookalikes
+    case (.lookalikes, false): shapesKeyed
+    case (.lookalikes, true): shapesKeyedWithLookalikes
+    }
+  }
+
+  private static let homophonesKeyed = FoldTable(keying: standard, by: .homophones)
+  private static let homophonesKeyedWithLookalikes = FoldTable(keying: withLookalikes, by: .homophones)
+  private static let shapesKeyed = FoldTable(keying: standard, by: .lookalikes)
+  private static let shapesKeyedWithLookalikes = FoldTable(keying: withLookalikes, by: .lookalikes)
+}
