@@ -72,7 +72,15 @@ extension ByteView {
     guard let before = o.hanBefore else { return true }
     let after = hanContext(after: o.end, alphabet: filter.alphabet)
     if before.isEmpty && after.isEmpty { return true }
-    guard let match = hanMatch(o.start..<o.end, alphabet: filter.alphabet) else { return true }
+    guard let match = hanMatch(o.start..<o.end, alphabet: filter.alphabet),
+      let first = match.first, let last = match.last
+    else { return true }
+    // Quick test: no dictionary word has the pair of characters across either boundary, so
+    // none straddles the match (the full rule would say the same, slower).
+    let words = WordFrequencies.shared
+    let acrossStart = before.last.map { words.mayContainPair($0, first) } ?? false
+    let acrossEnd = after.first.map { words.mayContainPair(last, $0) } ?? false
+    if !acrossStart && !acrossEnd { return true }
     return BoundaryRule.survives(
       before: before, match: match, after: after, words: WordFrequencies.shared)
   }

@@ -18,6 +18,10 @@
 struct WordFrequencies: Sendable {
   /// Cost per word, keyed by ``key(_:)``.
   private let costs: [UInt64: Float]
+  /// A one-hash Bloom filter of the pairs of adjacent characters in the words of two or more
+  /// characters (2^20 bits): a word can straddle a match boundary only if the pair of characters
+  /// across that boundary is in it, so a clear bit settles most matches with two loads.
+  private let pairBits: [UInt64]
   /// The cost of a character the dictionary does not know (frequency 1, as jieba).
   let unknownCost: Float
 
@@ -81,6 +85,31 @@ struct WordFrequencies: Sendable {
       }
     }
     self.costs = costs
+    var bits = [UInt64](repeating: 0, count: WordFrequencies.pairBitCount / 64)
+    for key in costs.keys where key > 0xFFFF {
+      var k = key
+      while k > 0xFFFF {
+        let h = WordFrequencies.pairHash(UInt32(truncatingIfNeeded: (k >> 16) & 0xFFFF), UInt32(k & 0xFFFF))
+        bits[h >> 6] |= 1 << UInt64(h & 63)
+        k >>= 16
+      }
+    }
+    self.pairBits = bits
+  }
+
+  static let pairBitCount = 1 << 20
+
+  /// The Bloom filter's bit for the characters `a` then `b`.
+  static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
+    let x = (UInt64(a) << 16 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15
+    return Int(truncatingIfNeeded: x >> 44)
+  }
+
+  /// Whether some dictionary word may contain `a` immediately followed by `b` (false: surely
+  /// none does).
+  func mayContainPair(_ a: UInt32, _ b: UInt32) -> Bool {
+    let h = WordFrequencies.pairHash(a, b)
+    return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
   }
 
   /// The cost of a word of 1–4 folded characters, or nil if it is not in the dictionary.
