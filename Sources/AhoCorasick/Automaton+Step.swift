@@ -107,3 +107,31 @@ extension Automaton {
   /// Depth (number of symbols from the root) of a state.
   public func depth(of state: UInt32) -> Int { Int(depth[Int(state & Automaton.stateMask)]) }
 }
+
+extension Automaton {
+  /// As ``forEachOutput(of:_:)``, also passing the trie state where each pattern ends (the
+  /// state itself or one on its dictionary-link chain).
+  public func forEachOutputWithState(of state: UInt32, _ body: (PatternID, UInt32) -> Void) {
+    var s = state & Automaton.stateMask
+    if ownOutput[Int(s)] == Automaton.noPattern { s = dictionaryLink[Int(s)] }
+    while s != Automaton.noState {
+      var p = ownOutput[Int(s)]
+      while p != Automaton.noPattern {
+        body(PatternID(rawValue: p), s)
+        p = nextSameOutput[Int(p)]
+      }
+      s = dictionaryLink[Int(s)]
+    }
+  }
+
+  /// The symbols on the trie path to `state`, last first (the reversed pattern that ends
+  /// there), appended to `symbols`.
+  public func appendPathBackward(to state: UInt32, into symbols: inout [UInt32]) {
+    var s = Int(state & Automaton.stateMask)
+    while s != 0 {
+      let parent = Int(check[s] & Automaton.stateMask)
+      symbols.append(UInt32(s - Int(base[parent])))
+      s = parent
+    }
+  }
+}

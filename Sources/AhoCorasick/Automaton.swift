@@ -64,15 +64,22 @@ public struct Automaton: Sendable {
   ///   than the 31-bit state space holds.
   /// - Complexity: O(total pattern length × average fan-out), tens of milliseconds for
   ///   100,000 patterns.
-  public init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
-    // 4: measured on a 10k-term Chinese list, larger limits add table size (cache misses) for
-    // a few percent fewer fallback steps.
-    try self.init(patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 16)
+  ///   - repeatLoops: add the ``DefaultTransitionDFA`` repeat loops (a character repeating
+  ///     the last one of a partial match is skipped where it would otherwise end it).
+  public init(patterns: [[UInt32]], alphabetSize: Int, repeatLoops: Bool = false)
+    throws(BuildError)
+  {
+    // 16: measured on a 10k-term Chinese list; 4 left the scan taking the failure-link
+    // fallback often enough to cost ~10%, 64 adds table size for little.
+    try self.init(
+      patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 16, repeatLoops: repeatLoops)
   }
 
   /// Builds the automaton with a chosen ``DefaultTransitionDFA`` inherit limit (tests use 0 to
   /// make every state with a non-root failure state incomplete).
-  init(patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int) throws(BuildError) {
+  init(patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int, repeatLoops: Bool = false)
+    throws(BuildError)
+  {
     var builder = try DoubleArrayBuilder(patterns: patterns, alphabetSize: alphabetSize)
     builder.build()
     self.alphabetSize = alphabetSize
@@ -87,7 +94,8 @@ public struct Automaton: Sendable {
     self.depth = FlatArray(builder.depth)
     let trieEdges = builder.childSymbols.count
     self.dfa = DefaultTransitionDFA(
-      builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges))
+      builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges),
+      repeatLoops: repeatLoops)
   }
 
   /// Bytes held by the automaton's tables (a measure of its cache footprint).

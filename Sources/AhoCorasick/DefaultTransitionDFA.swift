@@ -21,6 +21,13 @@
 ///
 /// A state's word: its base in bits 0–27, bit 30 set when the state is incomplete, bit 31 set
 /// when it has outputs. ``stateOfBase`` gives the ``Automaton`` state number for the slow paths.
+///
+/// *Repeat loops* (optional): a state two or more symbols deep whose last symbol `x` would send
+/// the scan back to the root (no stored transition on `x`, and no pattern starts with `x`)
+/// gets a stored transition on `x` to itself, with ``repeatBit`` set in the target word. The
+/// scan treats such a step like noise — it keeps the state and counts the skipped character —
+/// so `fuuuck` matches `fuck`. Every occurrence found without the loops is still found: they
+/// only replace steps to the root.
 public struct DefaultTransitionDFA: Sendable {
   /// One entry per slot: the owner's base in the low 32 bits (`UInt32.max` when free), the
   /// target's word in the high 32 bits.
@@ -45,6 +52,8 @@ public struct DefaultTransitionDFA: Sendable {
   static let baseMask: UInt64 = 0x0FFF_FFFF
   static let incompleteBit: UInt64 = 1 << 30
   static let outputBit: UInt64 = 1 << 31
+  /// Set in the target word of a repeat loop (see above).
+  public static let repeatBit: UInt64 = 1 << 28
 
   /// The ``Automaton`` state number in a word.
   public func state(of word: UInt64) -> UInt32 { stateOfBase[Int(word & DefaultTransitionDFA.baseMask)] }
@@ -56,7 +65,7 @@ public struct DefaultTransitionDFA: Sendable {
 
   /// Builds the layout. A state inherits its failure state's transitions only when that adds at
   /// most `inheritLimit` of them and the total stays within `budget`; otherwise it is incomplete.
-  init(_ b: DoubleArrayBuilder, inheritLimit: Int, budget: Int) {
+  init(_ b: DoubleArrayBuilder, inheritLimit: Int, budget: Int, repeatLoops: Bool = false) {
     let slots = b.base.count
     let extra = 2
     let symbolLimit = b.alphabetSize + extra
@@ -118,6 +127,21 @@ public struct DefaultTransitionDFA: Sendable {
       }
     }
 
+    // 1b. Repeat loops: the symbol each qualifying state loops on (0: none). Kept out of the
+    //     lists above, which deeper states inherit from.
+    var repeatSymbol = [UInt32](repeating: 0, count: repeatLoops ? slots : 0)
+    if repeatLoops {
+      for k in b.childStates.indices {
+        let state = Int(b.childStates[k])
+        let x = b.childSymbols[k]
+        guard b.depth[state] >= 2, !incomplete[state],
+          b.rootNext[Int(x)] & Automaton.stateMask == 0
+        else { continue }
+        let list = eSymbol[eStart[state]..<(eStart[state] + eCount[state])]
+        if !list.contains(x) { repeatSymbol[state] = x }
+      }
+    }
+
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
     var base = [Int](repeating: 0, count: slots)
@@ -126,13 +150,20 @@ public struct DefaultTransitionDFA: Sendable {
     for s in b.bfsOrder {
       let state = Int(s)
       let n = eCount[state]
-      if n == 0 { continue }
-      base[state] = eSymbol.withUnsafeBufferPointer {
-        allocator.place(UnsafeBufferPointer(rebasing: $0[eStart[state]..<(eStart[state] + n)]))
+      if n == 0 && (!repeatLoops || repeatSymbol[state] == 0) { continue }
+      if repeatLoops && repeatSymbol[state] != 0 {
+        var symbols = Array(eSymbol[eStart[state]..<(eStart[state] + n)])
+        symbols.insert(repeatSymbol[state], at: symbols.firstIndex { $0 > repeatSymbol[state] } ?? n)
+        base[state] = allocator.place(symbols)
+      } else {
+        base[state] = eSymbol.withUnsafeBufferPointer {
+          allocator.place(UnsafeBufferPointer(rebasing: $0[eStart[state]..<(eStart[state] + n)]))
+        }
       }
       maxBase = max(maxBase, base[state])
     }
-    for s in b.bfsOrder where eCount[Int(s)] == 0 {
+    for s in b.bfsOrder
+    where eCount[Int(s)] == 0 && (!repeatLoops || repeatSymbol[Int(s)] == 0) {
       base[Int(s)] = allocator.freshBase()
       maxBase = max(maxBase, base[Int(s)])
     }
@@ -168,7 +199,15 @@ public struct DefaultTransitionDFA: Sendable {
         }
       }
     }
-    let count = total
+    var count = total
+    if repeatLoops {
+      for state in 0..<slots where repeatSymbol[state] != 0 {
+        let stateBase = base[state]
+        let target = UInt64(wordOf[state]) | DefaultTransitionDFA.repeatBit
+        table[stateBase + Int(repeatSymbol[state])] = UInt64(stateBase) | target << 32
+        count += 1
+      }
+    }
     let rootWord = word(0)
     var rootNext = [UInt32](repeating: rootWord, count: symbolLimit)
     for symbol in 0..<b.alphabetSize where b.rootNext[symbol] & Automaton.stateMask != 0 {

@@ -8,6 +8,7 @@
 #define KW_FALLBACK_BIT (1ull << 29)
 #define KW_EVENT_BITS ((1ull << 31) | (1ull << 29))
 #define KW_ONE_NOISE (1ull << 32)
+#define KW_REPEAT_BIT (1ull << 28)
 #define KW_ASCII_OFFSET 0x10000u
 
 #if defined(__has_builtin)
@@ -39,7 +40,8 @@ static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_
   uint64_t stepped = KW_UNPREDICTABLE((entry & 0xFFFFFFFFull) == base) ? (entry >> 32) : fallback;
   uint64_t bumped = word + KW_ONE_NOISE;
   uint64_t held = KW_UNPREDICTABLE(bumped > t->noise_limit) ? t->root : bumped;
-  int is_noise = symbol == t->noise;
+  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state.
+  int is_noise = (symbol == t->noise) | ((stepped & KW_REPEAT_BIT) != 0);
   *next_word = KW_UNPREDICTABLE(is_noise) ? held : stepped;
   *next_i = i + 1 + 2 * (size_t)(!is_ascii);
   int slow = !(is_ascii | is3) | (symbol >= t->multiple);

@@ -23,6 +23,9 @@ public final class Filter: Sendable {
   public let configuration: Configuration
 
   let automaton: Automaton
+  /// Whether the automaton has repeat loops (``VariantOptions/repeats``): matches may then hold
+  /// skipped repeated characters, and their starts are found along the pattern's symbols.
+  let repeatLoops: Bool
   let alphabet: Alphabet
   /// The `re:` entries.
   let regexRules: RegexRules
@@ -98,6 +101,12 @@ public final class Filter: Sendable {
   ///   character tables.
   public init(wordlist: Wordlist, configuration: Configuration = Configuration()) throws(FilterError)
   {
+    // Repeat loops are a property of the automaton: any list asking for them turns them on.
+    var configuration = configuration
+    if wordlist.entries.contains(where: { $0.variants.contains(.repeats) }) {
+      configuration.variants.insert(.repeats)
+    }
+    let repeatLoops = configuration.variants.contains(.repeats)
     let normalization = configuration.normalization
     let lookalikes =
       configuration.variants.contains(.lookalikes)
@@ -189,7 +198,8 @@ public final class Filter: Sendable {
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
     let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1))
     do {
-      automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
+      automaton = try Automaton(
+        patterns: patterns, alphabetSize: alphabet.size, repeatLoops: repeatLoops)
     } catch {
       throw FilterError(
         source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },
@@ -215,8 +225,11 @@ public final class Filter: Sendable {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
     })
     let longest = ruleFolded.map(\.count).max() ?? 0
-    let noise = normalization.skipNoise ? normalization.maxNoise : 0
+    // Skipped characters between two term characters: noise, and repeats (which share the
+    // noise run's limit even when noise skipping is off).
+    let noise = normalization.skipNoise || repeatLoops ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
+    self.repeatLoops = repeatLoops
     self.foldPasses = try Filter.classFoldPasses(
       entries: wordlist.entries, store: store, configuration: configuration,
       lookalikes: lookalikes)
@@ -228,7 +241,10 @@ public final class Filter: Sendable {
   static func lookAround(_ configuration: Configuration, isPinyinRule: FlatArray<Bool>) -> Int {
     let pinyin = isPinyinRule.contains(true) ? GluedPinyin.contextBytes : 0
     let boundary = configuration.boundaryControl == .off ? 0 : BoundaryRule.contextBytes
-    return max(pinyin, boundary)
+    // Repeats of a match's last character are skipped before the Latin word-boundary test.
+    let repeats =
+      configuration.variants.contains(.repeats) ? 4 * (configuration.normalization.maxNoise + 1) : 0
+    return max(pinyin, boundary, repeats)
   }
 
   /// Assembles a filter from loaded parts (see ``init(compiledRulesAt:)``).
@@ -238,8 +254,9 @@ public final class Filter: Sendable {
     ruleEntry: FlatArray<Int>, ruleTier: FlatArray<Tier>, patternLength: FlatArray<Int>,
     isAllow: FlatArray<Bool>, needsBoundaryBefore: FlatArray<Bool>,
     needsBoundaryAfter: FlatArray<Bool>, isPinyinRule: FlatArray<Bool>, maxSpan: Int,
-    foldPasses: [Filter] = []
+    foldPasses: [Filter] = [], repeatLoops: Bool? = nil
   ) {
+    self.repeatLoops = repeatLoops ?? configuration.variants.contains(.repeats)
     self.entryStore = entryStore
     self.configuration = configuration
     self.automaton = automaton

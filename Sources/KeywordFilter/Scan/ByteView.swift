@@ -91,6 +91,32 @@ struct ByteView {
     return offset
   }
 
+  /// Where an occurrence of a pattern ending at `end` starts when the scan skips repeated
+  /// characters (repeat loops): walk back matching the pattern's symbols (`backward`, last
+  /// first), skipping noise and any character that repeats the symbol just matched.
+  func start(ofMatchEndingAt end: Int, backward: [UInt32], alphabet: Alphabet) -> Int {
+    var k = 0
+    var offset = end
+    var last: UInt32 = 0
+    while k < backward.count {
+      guard let (cp, start) = character(endingAt: offset) else { return offset }
+      switch alphabet.fold(cp) {
+      case .noise: break
+      case .single(let f):
+        let symbol = UInt32(alphabet.symbol(ofFolded: f))
+        if symbol == backward[k] {
+          k += 1
+          last = symbol
+        } else if symbol != last || last == 0 {
+          return offset
+        }
+      case .multiple(let fs): k += fs.count
+      }
+      offset = start
+    }
+    return offset
+  }
+
   /// Whether the character around a boundary is a word character (Latin letter or digit
   /// after folding). Missing, invalid and noise characters are not.
   func isWordCharacter(_ cp: UInt32?, alphabet: Alphabet) -> Bool {
@@ -107,13 +133,43 @@ struct ByteView {
     isWordCharacter(character(endingAt: offset)?.scalar, alphabet: alphabet)
   }
 
+  /// With repeat loops, where the text after a match ending at `end` goes on once the
+  /// repeats of its last character are skipped (at most `maxNoise` of them): `fuckkk` ends a
+  /// word after the last `k`. Otherwise `end`.
+  func afterRepeats(_ end: Int, filter: Filter) -> Int {
+    guard filter.repeatLoops, let (last, _) = character(endingAt: end) else { return end }
+    let folded = filter.alphabet.fold(last)
+    var at = end
+    for _ in 0..<filter.configuration.normalization.maxNoise {
+      guard let (cp, length) = character(at: at), filter.alphabet.fold(cp) == folded else { break }
+      at += length
+    }
+    return at
+  }
+
+  /// With repeat loops, where the text before a match starting at `start` ends once the
+  /// repeats of its first character are skipped (`ffuck` starts a word at the first `f`).
+  func beforeRepeats(_ start: Int, filter: Filter) -> Int {
+    guard filter.repeatLoops, let (first, _) = character(at: start) else { return start }
+    let folded = filter.alphabet.fold(first)
+    var at = start
+    for _ in 0..<filter.configuration.normalization.maxNoise {
+      guard let (cp, begin) = character(endingAt: at), filter.alphabet.fold(cp) == folded else {
+        break
+      }
+      at = begin
+    }
+    return at
+  }
+
   /// The Latin word-boundary rule for an occurrence (see ``Normalization``), relaxed for
   /// pinyin glued to pinyin (see ``GluedPinyin``; the side before is decided when the
   /// occurrence is found, in `wordBefore`).
   func passesBoundaries(_ o: Occurrence, filter: Filter) -> Bool {
     if filter.needsBoundaryBefore[o.pattern] && o.wordBefore { return false }
     if filter.needsBoundaryAfter[o.pattern],
-      isWordCharacter(character(at: o.end)?.scalar, alphabet: filter.alphabet),
+      isWordCharacter(
+        character(at: afterRepeats(o.end, filter: filter))?.scalar, alphabet: filter.alphabet),
       !(filter.isPinyinRule[o.pattern] && gluedPinyin(after: o.end, alphabet: filter.alphabet))
     {
       return false

@@ -86,8 +86,9 @@ extension StreamScanner {
             i &+= length
             continue
           }
-          let isNoise = symbol == noise
           let stepped = stepper.next(word, symbol)
+          // A repeat loop (DefaultTransitionDFA.repeatBit) skips its character like noise.
+          let isNoise = symbol == noise || stepped & DefaultTransitionDFA.repeatBit != 0
           noiseRun = isNoise ? noiseRun &+ 1 : 0
           let kept = noiseRun > maxNoise ? stepper.root : word
           word = isNoise ? kept : stepped

@@ -184,8 +184,9 @@ extension StreamScanner {
     }
     // Branch-free step: noise keeps the state (until the run is too long). Selects by masks,
     // so the compiler has no branch to mispredict on the ~15% of characters that are noise.
-    let isNoise = symbol == ctx.noise
+    // A repeat loop (DefaultTransitionDFA.repeatBit) skips its character like noise.
     let stepped = stepper.next(lane.word, symbol)
+    let isNoise = symbol == ctx.noise || stepped & DefaultTransitionDFA.repeatBit != 0
     let noiseMask = 0 &- UInt64(truncatingIfNeeded: UInt8(bitPattern: Int8(isNoise ? 1 : 0)))
     lane.noiseRun = (lane.noiseRun &+ 1) & Int(truncatingIfNeeded: noiseMask)
     let overflow = UInt64(truncatingIfNeeded: (ctx.maxNoise &- lane.noiseRun) >> 63)
@@ -248,7 +249,9 @@ extension StreamScanner {
     guard case .multiple(let folded) = filter.alphabet.fold(cp) else { return 1 }
     for (k, f) in folded.enumerated() {
       let symbol = Int(filter.alphabet.symbol(ofFolded: f))
-      word = stepper.next(word, symbol)
+      let stepped = stepper.next(word, symbol)
+      if stepped & DefaultTransitionDFA.repeatBit != 0 { continue }  // a repeat: skipped
+      word = stepped
       if stepper.hasOutput(word) {
         reportOutputs(
           of: stepper.state(word), end: end, unconsumedSymbols: folded.count - k - 1,
@@ -268,16 +271,27 @@ extension StreamScanner {
     var found: [Occurrence] = []
     var triggered: [Int] = []
     let checksBoundaries = filter.configuration.boundaryControl != .off
-    filter.automaton.forEachOutput(of: state) { p in
+    // With repeat loops a match may hold skipped repeats: walk back along its own symbols.
+    let repeats = filter.repeatLoops && unconsumedSymbols == 0
+    var backward: [UInt32] = []
+    filter.automaton.forEachOutputWithState(of: state) { p, endState in
       let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
       if entry < 0 {  // a regex rule's literal trigger
         triggered.append(-1 - entry)
         return
       }
-      let symbols = filter.patternLength[entry] + unconsumedSymbols
-      let start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
+      let start: Int
+      if repeats {
+        backward.removeAll(keepingCapacity: true)
+        filter.automaton.appendPathBackward(to: endState, into: &backward)
+        start = view.start(ofMatchEndingAt: end, backward: backward, alphabet: filter.alphabet)
+      } else {
+        let symbols = filter.patternLength[entry] + unconsumedSymbols
+        start = view.start(ofMatchEndingAt: end, symbols: symbols, alphabet: filter.alphabet)
+      }
       var before =
-        filter.needsBoundaryBefore[entry] && view.wordCharacter(before: start, alphabet: filter.alphabet)
+        filter.needsBoundaryBefore[entry]
+        && view.wordCharacter(before: view.beforeRepeats(start, filter: filter), alphabet: filter.alphabet)
       if before && filter.isPinyinRule[entry] {
         before = !view.gluedPinyin(before: start, alphabet: filter.alphabet)
       }

@@ -77,7 +77,7 @@ extension Filter {
         isAllow: FlatArray(isAllow), needsBoundaryBefore: FlatArray(before),
         needsBoundaryAfter: FlatArray(after),
         isPinyinRule: FlatArray([Bool](repeating: false, count: patterns.count)),
-        maxSpan: maxSpan)
+        maxSpan: maxSpan, repeatLoops: false)
       passes.append(pass)
     }
     return passes

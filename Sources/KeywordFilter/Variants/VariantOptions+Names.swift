@@ -5,7 +5,8 @@ extension VariantOptions {
   public static let names: [(name: String, options: VariantOptions)] = [
     ("pinyin", .pinyinFull), ("initials", .pinyinInitials), ("homophones", .homophones),
     ("split", .splitCharacters), ("digits", .digitStyles), ("lookalikes", .lookalikes),
-    ("all", [.pinyinFull, .pinyinInitials, .homophones, .splitCharacters, .digitStyles, .lookalikes]),
+    ("repeats", .repeats),
+    ("all", .all),
     ("none", []),
   ]
 

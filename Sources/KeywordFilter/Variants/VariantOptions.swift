@@ -12,7 +12,8 @@
 /// entry. ``homophones`` and ``lookalikes`` are not variant strings but class-fold passes (a
 /// second automaton over keyed text); they cost precision (`其是` for `歧视` is also ordinary
 /// text) and report ``Tier/review``: use them for entries whose matches go to review.
-/// ``repeats`` is reserved: repeated letters are not handled yet.
+/// ``repeats`` skips repeated characters inside a match (`fuuuck`); it applies to the whole
+/// filter.
 public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// The option bits.
   public let rawValue: UInt32
@@ -67,8 +68,19 @@ public struct VariantOptions: OptionSet, Sendable, Hashable {
   /// in the main pass: see `LookalikeData`.
   public static let lookalikes = VariantOptions(rawValue: 1 << 5)
 
-  /// Repeated characters (`fuuuck`, `赌赌博`). Reserved: no variants are generated for it and
-  /// the scanner does not collapse repeats yet.
+  /// Repeated characters inside a match are skipped: `fuuuck` and `FUUUCK` match `fuck`,
+  /// `赌博网网站` matches `赌博网站`, and `fuckkk` ends at a word boundary.
+  ///
+  /// A character that repeats the last one matched is skipped where it would otherwise end
+  /// the partial match — never where the term itself has the repeat (`god` does not match
+  /// `good`), nor where another term starts with that character (then the scan goes on with
+  /// that term, as without this option). Skipped repeats and noise share the limit on skipped
+  /// characters in a row (``Normalization/maxNoise``, default 3). Every match found without
+  /// this option is still found with it.
+  ///
+  /// A property of the automaton (repeat loops, see `DefaultTransitionDFA`), so it applies to
+  /// the whole filter: a list file's `# variants: repeats` line turns it on for every entry.
+  /// Off by default: one more stored transition for many states.
   public static let repeats = VariantOptions(rawValue: 1 << 6)
 
   /// Every option.
