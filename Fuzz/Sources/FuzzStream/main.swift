@@ -49,7 +49,11 @@ func decode(_ input: inout FuzzInput) -> (Wordlist, Filter.Configuration, [Int],
   }
   var sizes: [Int] = []
   for _ in 0..<input.int(in: 1...4) { sizes.append(input.int(in: 1...64)) }
-  return (Wordlist(entries: entries), Filter.Configuration(normalization: normalization, semantics: semantics), sizes, text(from: input.rest()))
+  // Bit 7 of the config byte: repeat loops (VariantOptions.repeats).
+  let variants: VariantOptions = config & 0x80 != 0 ? [.digitStyles, .repeats] : [.digitStyles]
+  let configuration = Filter.Configuration(
+    normalization: normalization, semantics: semantics, variants: variants)
+  return (Wordlist(entries: entries), configuration, sizes, text(from: input.rest()))
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
