@@ -203,7 +203,9 @@ public struct DefaultTransitionDFA: Sendable {
     if repeatLoops {
       for state in 0..<slots where repeatSymbol[state] != 0 {
         let stateBase = base[state]
-        let target = UInt64(wordOf[state]) | DefaultTransitionDFA.repeatBit
+        // Without the output bit: the scan keeps the state, so there is nothing to report.
+        let target =
+          UInt64(wordOf[state]) & ~DefaultTransitionDFA.outputBit | DefaultTransitionDFA.repeatBit
         table[stateBase + Int(repeatSymbol[state])] = UInt64(stateBase) | target << 32
         count += 1
       }

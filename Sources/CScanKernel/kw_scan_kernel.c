@@ -20,11 +20,25 @@
 #define KW_UNPREDICTABLE(x) (x)
 #endif
 
+// The tables and constants, copied into one value so that the compiler keeps them in
+// registers (or rematerializes them) instead of reloading through a pointer.
+typedef struct {
+  const uint16_t *classes;
+  const uint64_t *table;
+  const uint32_t *root_next;
+  uint64_t noise, multiple, noise_limit, root;
+} kw_constants;
+
+static inline kw_constants kw_load(const kw_kernel_tables *t) {
+  kw_constants c = {t->classes, t->table, t->root_next, t->noise, t->multiple, t->noise_limit,
+                    t->root};
+  return c;
+}
+
 // One step. Writes the next position and word; returns nonzero on an event (then the outputs
 // are not meaningful). All selects are data-dependent and unpredictable: keep them cmovs.
 static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_t i,
-                                                         uint64_t word,
-                                                         const kw_kernel_tables *t,
+                                                         uint64_t word, kw_constants c,
                                                          size_t *next_i, uint64_t *next_word) {
   uint32_t w;
   memcpy(&w, p + i, 4);
@@ -32,31 +46,36 @@ static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_
   int is_ascii = b0 < 0x80;
   int is3 = (w & 0x00C0C0F0u) == 0x008080E0u;
   uint32_t cp3 = ((w & 0x0F) << 12) | ((w >> 2) & 0x0FC0) | ((w >> 16) & 0x3F);
-  uint32_t index = KW_UNPREDICTABLE(is_ascii) ? (b0 | KW_ASCII_OFFSET) : cp3;
-  uint64_t symbol = t->classes[index];
+  // Index 0 holds `multiple` (overlong forms): any other length or invalid byte goes there and
+  // so to the slow path, with the same test as several-symbol folds.
+  uint32_t index = KW_UNPREDICTABLE(is3) ? cp3 : 0;
+  index = KW_UNPREDICTABLE(is_ascii) ? (b0 | KW_ASCII_OFFSET) : index;
+  uint64_t symbol = c.classes[index];
   uint64_t base = word & KW_BASE_MASK;
-  uint64_t entry = t->table[base + symbol];
-  uint64_t fallback = (uint64_t)t->root_next[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
+  uint64_t entry = c.table[base + symbol];
+  uint64_t fallback = (uint64_t)c.root_next[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
   uint64_t stepped = KW_UNPREDICTABLE((entry & 0xFFFFFFFFull) == base) ? (entry >> 32) : fallback;
   uint64_t bumped = word + KW_ONE_NOISE;
-  uint64_t held = KW_UNPREDICTABLE(bumped > t->noise_limit) ? t->root : bumped;
-  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state.
-  int is_noise = (symbol == t->noise) | ((stepped & KW_REPEAT_BIT) != 0);
-  *next_word = KW_UNPREDICTABLE(is_noise) ? held : stepped;
+  uint64_t held = KW_UNPREDICTABLE(bumped > c.noise_limit) ? c.root : bumped;
+  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state. A
+  // repeat loop's target has no output bit, so only noise needs masking out of the events
+  // (in an incomplete state its step carries the fallback bit).
+  int is_noise = symbol == c.noise;
+  int skip = is_noise | ((stepped & KW_REPEAT_BIT) != 0);
+  *next_word = KW_UNPREDICTABLE(skip) ? held : stepped;
   *next_i = i + 1 + 2 * (size_t)(!is_ascii);
-  int slow = !(is_ascii | is3) | (symbol >= t->multiple);
-  int event = !is_noise & ((stepped & KW_EVENT_BITS) != 0);
-  return slow | event;
+  return (symbol >= c.multiple) | (!is_noise & ((stepped & KW_EVENT_BITS) != 0));
 }
 
 int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel_tables *t) {
+  const kw_constants c = kw_load(t);
   size_t i = a->i;
   uint64_t word = a->word;
   int event = 0;
   while (i < limit) {
     size_t ni;
     uint64_t nw;
-    if (__builtin_expect(kw_step(p, i, word, t, &ni, &nw), 0)) {
+    if (__builtin_expect(kw_step(p, i, word, c, &ni, &nw), 0)) {
       event = 1;
       break;
     }
@@ -70,14 +89,15 @@ int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel
 
 int kw_scan_utf8_two(const uint8_t *p, kw_lane *a, size_t a_limit, kw_lane *b, size_t b_limit,
                      const kw_kernel_tables *t) {
+  const kw_constants c = kw_load(t);
   size_t ai = a->i, bi = b->i;
   uint64_t aw = a->word, bw = b->word;
   int events = 0;
   while (ai < a_limit && bi < b_limit) {
     size_t an, bn;
     uint64_t anw, bnw;
-    int ea = kw_step(p, ai, aw, t, &an, &anw);
-    int eb = kw_step(p, bi, bw, t, &bn, &bnw);
+    int ea = kw_step(p, ai, aw, c, &an, &anw);
+    int eb = kw_step(p, bi, bw, c, &bn, &bnw);
     if (__builtin_expect(ea | eb, 0)) {
       events = ea | (eb << 1);
       break;
