@@ -42,21 +42,28 @@ enum ClassFold: Int, CaseIterable, Sendable {
   }
 
   /// Most patterns one term adds to a look-alike pass.
-  static let maxPatternsPerTerm = 32
+  static let maxPatternsPerTerm = 40
+
+  /// Longest term (in folded characters) whose patterns include pairs of alternatives.
+  static let maxPairedTermLength = 4
 
   /// The keyed patterns of a folded term, at most ``maxPatternsPerTerm``, in this order:
   ///
   /// 1. every character as its key;
   /// 2. one character as one of its alternatives (position by position, alternatives in order);
-  /// 3. two characters as alternatives, at least one of them as the character itself (a text
-  ///    character whose key is the term's character: `嘿` for `黑`) — in a two-character term
-  ///    both (`嘿汝` for `黑女`). Pairs of positions left to right, so a long term's last pairs
-  ///    may be cut.
+  /// 3. in a term of at most ``maxPairedTermLength`` characters, two characters as alternatives,
+  ///    at least one of them as the character itself (a text character whose key is the term's
+  ///    character: `嘿` for `黑`) — in a two-character term both (`嘿汝` for `黑女`). Pairs of
+  ///    positions left to right, so the last pairs may be cut.
   ///
   /// So a match uses at most two alternative keys, and at most one that is not the character
-  /// itself. On CNTP's look-alike set this found 4,623 instances where any two alternatives
-  /// (three or more characters) found 4,627, with the 10,000-term bench list at 255,000 patterns
-  /// instead of 503,000 (48 MB instead of 86 MB) — before the last kind of alternative was added.
+  /// itself. A three-character term with four alternatives per character has 34 patterns, all
+  /// kept. Pairs grow with the square of the term's length: on the 10,000-term bench list
+  /// (mostly 4–8 characters) they made 265,000 patterns with pairs in every term and 32 per
+  /// term, 188,000 as here, 172,000 with 24 per term, 160,000 with no pairs; on CNTP's
+  /// look-alike set (2–4 characters, Python model of the pass) 4,531, 4,529, 4,523 and 4,475 of
+  /// 4,800 instances found. Any two alternatives (not one as itself) in terms of three or more
+  /// characters found 4 more instances than (3) with twice its patterns.
   func patterns(of term: [UInt32]) -> [[UInt32]] {
     let alternatives = term.map(termAlternatives)
     let keyed = alternatives.map { $0[0] }
@@ -70,6 +77,7 @@ enum ClassFold: Int, CaseIterable, Sendable {
         result.append(p)
       }
     }
+    guard term.count <= ClassFold.maxPairedTermLength else { return result }
     let canBeItself = term.indices.map { alternatives[$0].dropFirst().contains(term[$0]) }
     for i in term.indices {
       for j in term.indices where j > i && (canBeItself[i] || canBeItself[j]) {
