@@ -35,7 +35,8 @@ Single strokes (`一丨丶丿乀乚乙亅乛`), keys of hundreds of unrelated ch
 Measured with `Scripts/evaluate-variants.py cntp --flags "--variants lookalikes"` (recall on
 radical_transform; clean texts with a match): last-component key and (1) alone 80.1%, 80.9%;
 with (2) and (3) 89.6%, 84.1%; with (4) too 90.5%, 85.1% (with strokes in (4): 90.7%, 86.4%;
-without strokes in (2) either: 88.8%, 84.1%). Taking every component of the first decomposition,
+without strokes in (2) either: 88.8%, 84.1%) — these with pairs of alternatives in terms of any
+length and 32 patterns per term; with the filter's limits (ClassFold.patterns) also 90.5%, 85.1%. Taking every component of the first decomposition,
 or the keys of all same-sound characters, gained less recall for more false positives (Python
 model of the pass).
 
