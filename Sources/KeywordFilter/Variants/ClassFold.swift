@@ -12,8 +12,13 @@ enum ClassFold: Int, CaseIterable, Sendable {
   /// (``VariantExpander/homophoneKey(_:)``: `白`, `百`, `败` → `百`; `班`, `办`, `般` → `办`).
   case homophones
   /// Same last component in the preferred kfcd/chaizi decomposition (``ShapeKeyData``): the key
-  /// is that component (`级` = 纟及 and `汲` = 氵及 → `及`). A term character also accepts text
-  /// characters whose key is the term character itself (`嘿` = 口黑 → `黑` matches `黑`).
+  /// is that component (`级` = 纟及 and `汲` = 氵及 → `及`). A term character also accepts a few
+  /// alternative keys (``ShapeKeyData/alternatives``): itself when it is some character's key
+  /// (`嘿` = 口黑 → `黑` matches `黑`), the last components of its other decompositions (`分` =
+  /// 八刀 matches `方` = 亠勹 or 亠刀), two same-sound keys (`楠` = 木南 matches `男`, read like
+  /// `南`), and the key of the most frequent character with its key as another decomposition's
+  /// last component (`方` matches `分`). At most two characters of a match use an alternative,
+  /// one of them as itself (``patterns(of:)``).
   case lookalikes
 
   /// The variant option that turns this fold on.
@@ -27,30 +32,73 @@ enum ClassFold: Int, CaseIterable, Sendable {
     }
   }
 
-  /// The keyed characters a term character accepts in the text (first: its key). For
-  /// look-alikes also the character itself when it is some character's key (`黑`: `嘿` keys to
-  /// it); a character that is nobody's key would only add a pattern that never matches.
+  /// The keyed characters a term character accepts in the text (first: its key, then the
+  /// alternative keys of a look-alike fold). Every alternative is some character's key, so each
+  /// can match.
   func termAlternatives(_ c: UInt32) -> [UInt32] {
     let k = key(c) ?? c
-    return self == .lookalikes && k != c && ClassFold.shapeKeyValues.contains(c) ? [k, c] : [k]
+    guard self == .lookalikes, let more = ClassFold.alternativeKeys[c] else { return [k] }
+    return [k] + more
   }
 
   /// Most patterns one term adds to a look-alike pass.
-  static let maxPatternsPerTerm = 16
+  static let maxPatternsPerTerm = 40
 
-  /// The keyed patterns of a folded term: every character as its key, then the same with one
-  /// character standing for itself (for each character that has that alternative), at most
-  /// ``maxPatternsPerTerm``. On CNTP's look-alike set, 26 of 5,161 instances needed two such
-  /// characters at once; allowing every combination tripled the patterns.
+  /// Longest term (in folded characters) whose patterns include pairs of alternatives.
+  static let maxPairedTermLength = 4
+
+  /// The keyed patterns of a folded term, at most ``maxPatternsPerTerm``, in this order:
+  ///
+  /// 1. every character as its key;
+  /// 2. one character as one of its alternatives (position by position, alternatives in order);
+  /// 3. in a term of at most ``maxPairedTermLength`` characters, two characters as alternatives,
+  ///    at least one of them as the character itself (a text character whose key is the term's
+  ///    character: `嘿` for `黑`) — in a two-character term both (`嘿汝` for `黑女`). Pairs of
+  ///    positions left to right, so the last pairs may be cut.
+  ///
+  /// So a match uses at most two alternative keys, and at most one that is not the character
+  /// itself. A three-character term with four alternatives per character has 34 patterns, all
+  /// kept. Pairs grow with the square of the term's length: on the 10,000-term bench list
+  /// (mostly 4–8 characters) they made 265,000 patterns with pairs in every term and 32 per
+  /// term, 188,000 as here, 172,000 with 24 per term, 160,000 with no pairs; on CNTP's
+  /// look-alike set (2–4 characters, Python model of the pass) 4,531, 4,529, 4,523 and 4,475 of
+  /// 4,800 instances found. Any two alternatives (not one as itself) in terms of three or more
+  /// characters found 4 more instances than (3) with twice its patterns.
   func patterns(of term: [UInt32]) -> [[UInt32]] {
     let alternatives = term.map(termAlternatives)
     let keyed = alternatives.map { $0[0] }
     var result = [keyed]
-    for i in alternatives.indices where alternatives[i].count > 1 {
-      if result.count >= ClassFold.maxPatternsPerTerm { break }
-      var p = keyed
-      p[i] = alternatives[i][1]
-      result.append(p)
+    let cap = ClassFold.maxPatternsPerTerm
+    for i in alternatives.indices {
+      for a in alternatives[i].dropFirst() {
+        if result.count >= cap { return result }
+        var p = keyed
+        p[i] = a
+        result.append(p)
+      }
+    }
+    guard term.count <= ClassFold.maxPairedTermLength else { return result }
+    let canBeItself = term.indices.map { alternatives[$0].dropFirst().contains(term[$0]) }
+    for i in term.indices {
+      for j in term.indices where j > i && (canBeItself[i] || canBeItself[j]) {
+        // (itself, any alternative), then (any other alternative, itself).
+        var pairs: [(UInt32, UInt32)] = []
+        if canBeItself[i] {
+          for b in alternatives[j].dropFirst() where term.count > 2 || b == term[j] {
+            pairs.append((term[i], b))
+          }
+        }
+        if canBeItself[j] && term.count > 2 {
+          for a in alternatives[i].dropFirst() where a != term[i] { pairs.append((a, term[j])) }
+        }
+        for (a, b) in pairs {
+          if result.count >= cap { return result }
+          var p = keyed
+          p[i] = a
+          p[j] = b
+          result.append(p)
+        }
+      }
     }
     return result
   }
@@ -72,8 +120,17 @@ enum ClassFold: Int, CaseIterable, Sendable {
     return keys
   }()
 
-  /// The characters that are some character's shape key.
-  static let shapeKeyValues = Set(shapeKeys.values)
+  /// Alternative look-alike keys of term characters, in order (``ShapeKeyData/alternatives``,
+  /// `CHAR=KEYS` lines).
+  static let alternativeKeys: [UInt32: [UInt32]] = {
+    var alternatives: [UInt32: [UInt32]] = [:]
+    for line in ShapeKeyData.alternatives.split(separator: "\n") {
+      let scalars = Array(line.unicodeScalars.drop { $0 == " " })
+      guard scalars.count > 2, scalars[1] == "=" else { continue }
+      alternatives[scalars[0].value] = scalars[2...].map(\.value)
+    }
+    return alternatives
+  }()
 
   /// Shape key of every character in ``ShapeKeyData`` (`KEY=CHARS` lines).
   static let shapeKeys: [UInt32: UInt32] = {

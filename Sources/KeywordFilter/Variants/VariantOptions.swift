@@ -56,13 +56,16 @@ public struct VariantOptions: OptionSet, Sendable, Hashable {
 
   /// Characters replaced by characters that look alike because they share their last component
   /// (`级` = 纟及 → `汲` = 氵及, `人` → `刄`, `子` → `纻`) or contain the term's character as
-  /// their last component (`黑` → `嘿`), for terms of two or more Chinese characters.
+  /// their last component (`黑` → `嘿`), for terms of two or more Chinese characters; also
+  /// through another decomposition (`方` = 亠勹 or 亠刀 ↔ `分` = 八刀) and a same-sound
+  /// component (`男` → `楠` = 木南).
   ///
   /// Matched by a class fold, like ``homophones``: a pass over the text reads every Chinese
   /// character as its shape key (the last component of its preferred kfcd/chaizi
-  /// decomposition, `ShapeKeyData`); matches report the entry at ``Tier/review``. Broad classes
-  /// (every character ending in `一` or `口`) cost precision: use it for entries whose matches go
-  /// to review.
+  /// decomposition, `ShapeKeyData`), and a term character accepts a few alternative keys, at most
+  /// two per match (`ClassFold.patterns(of:)`); matches report the entry at ``Tier/review``.
+  /// Broad classes (every character ending in `一` or `口`) cost precision: use it for entries
+  /// whose matches go to review.
   ///
   /// It also folds one-code-point look-alikes (Cyrillic `а`, `🅰`, `⻢`) in text and lists alike,
   /// in the main pass: see `LookalikeData`.
