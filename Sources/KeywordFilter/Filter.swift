@@ -119,6 +119,14 @@ public final class Filter: Sendable {
       let kind: WordlistEntry.Kind
       let category: Category
       let tier: Tier
+      // The folded code points as one block of bytes, and not the category: hashing element by
+      // element and the category's string were most of this dictionary's cost. (Keys that
+      // differ only in category collide; `==` still tells them apart.)
+      func hash(into hasher: inout Hasher) {
+        folded.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(kind)
+        hasher.combine(tier)
+      }
     }
     struct DuplicateText: Hashable {
       let key: DuplicateKey
@@ -163,12 +171,24 @@ public final class Filter: Sendable {
       {
         continue
       }
-      var seen: Set<[UInt32]> = [f]
+      var seen: [[UInt32]] = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12
-        for v in VariantExpander.variants(of: entry.text, options: kind, limit: limit) {
-          let vf = Alphabet.foldTerm(v, normalization: normalization, folds: folds)
-          if vf.isEmpty || !seen.insert(vf).inserted { continue }
+        // Each variant as code points: digit styles straight from the expander (the same
+        // candidates, without a round trip through `String`), the others from their strings.
+        let candidates =
+          kind == .digitStyles
+          ? VariantExpander.digitStyleCandidates(of: entry.text)
+          : VariantExpander.variants(of: entry.text, options: kind, limit: limit).map {
+            $0.unicodeScalars.map { $0.value }
+          }
+        for v in candidates {
+          var vf: [UInt32] = []
+          Alphabet.appendFolded(
+            v.lazy.compactMap { Unicode.Scalar($0) }, normalization: normalization, folds: folds,
+            to: &vf)
+          if vf.isEmpty || seen.contains(vf) { continue }
+          seen.append(vf)
           // A digits-only variant (`六四` → `64`) would match every such number.
           if kind == .digitStyles && vf.allSatisfy({ (0x30...0x39).contains($0) }) { continue }
           ruleEntry.append(index)
@@ -184,10 +204,10 @@ public final class Filter: Sendable {
     let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
     let triggerPatterns = triggers.enumerated().flatMap { k, t in (t ?? []).map { (k, $0) } }
     let alphabet = try Alphabet(
-      foldedTerms: ruleFolded + triggerPatterns.map(\.1), normalization: normalization,
+      foldedTerms: ruleFolded + triggerPatterns.map { $0.1 }, normalization: normalization,
       lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1))
+    let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map { $0.1 })
     do {
       automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
     } catch {
@@ -205,7 +225,7 @@ public final class Filter: Sendable {
     self.entryStore = store
     self.configuration = configuration
     self.alphabet = alphabet
-    self.patternLength = FlatArray(ruleFolded.map(\.count))
+    self.patternLength = FlatArray(ruleFolded.map { $0.count })
     self.isAllow = FlatArray(ruleEntry.map { wordlist.entries[$0].kind == .allow })
     let boundaries = normalization.wordBoundaries
     self.needsBoundaryBefore = FlatArray(ruleFolded.map {
@@ -214,7 +234,7 @@ public final class Filter: Sendable {
     self.needsBoundaryAfter = FlatArray(ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
     })
-    let longest = ruleFolded.map(\.count).max() ?? 0
+    let longest = ruleFolded.reduce(0) { max($0, $1.count) }
     let noise = normalization.skipNoise ? normalization.maxNoise : 0
     self.maxSpan = 4 * longest + 4 * noise * max(0, longest - 1)
     self.foldPasses = try Filter.classFoldPasses(

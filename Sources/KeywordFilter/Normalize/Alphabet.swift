@@ -180,14 +180,44 @@ struct Alphabet: Sendable {
   static func foldTerm(_ text: String, normalization: Normalization, folds: FoldTable) -> [UInt32]
   {
     var result: [UInt32] = []
-    for scalar in text.unicodeScalars {
-      switch fold(scalar.value, normalization: normalization, folds: folds) {
-      case .noise: continue
-      case .single(let f): result.append(f)
-      case .multiple(let fs): result.append(contentsOf: fs)
+    result.reserveCapacity(text.utf8.count)
+    appendFolded(text.unicodeScalars, normalization: normalization, folds: folds, to: &result)
+    return result
+  }
+
+  /// Appends the folded, noise-free code points of `scalars` to `result` (see ``foldTerm``).
+  ///
+  /// List compilation folds every term (and every variant) this way, so BMP code points read the
+  /// encoded fold table directly instead of going through ``fold(_:normalization:folds:)`` and
+  /// its ``Folded`` value; the two agree by construction (the branches mirror that function).
+  static func appendFolded<S: Sequence>(
+    _ scalars: S, normalization: Normalization, folds: FoldTable, to result: inout [UInt32]
+  ) where S.Element == Unicode.Scalar {
+    let foldCharacters = normalization.foldCharacters
+    let skipNoise = normalization.skipNoise
+    folds.bmp.withUnsafeBufferPointer { encoded in
+      for scalar in scalars {
+        let cp = scalar.value
+        if cp < 0x10000 && !isBreak(cp) {
+          let e = encoded[Int(cp)]
+          if e == FoldTable.noiseMark {
+            if !skipNoise { result.append(cp) }
+          } else if !foldCharacters {
+            result.append(cp)
+          } else if e & FoldTable.multipleMark != 0 {
+            result.append(contentsOf: folds.expansions[Int(e & ~FoldTable.multipleMark)])
+          } else {
+            result.append(e)
+          }
+          continue
+        }
+        switch fold(cp, normalization: normalization, folds: folds) {
+        case .noise: continue
+        case .single(let f): result.append(f)
+        case .multiple(let fs): result.append(contentsOf: fs)
+        }
       }
     }
-    return result
   }
 
   /// Line breaks (LF, VT, FF, CR, NEL, U+2028, U+2029) and the other C0/C1 control characters
