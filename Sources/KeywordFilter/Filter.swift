@@ -119,22 +119,18 @@ public final class Filter: Sendable {
       let kind: WordlistEntry.Kind
       let category: Category
       let tier: Tier
-      // The folded code points as one block of bytes, and not the category: hashing element by
-      // element and the category's string were most of this dictionary's cost. (Keys that
-      // differ only in category collide; `==` still tells them apart.)
-      func hash(into hasher: inout Hasher) {
-        folded.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine(kind)
-        hasher.combine(tier)
-      }
     }
     struct DuplicateText: Hashable {
       let key: DuplicateKey
       let text: String
     }
-    var firstEntryOfKey: [DuplicateKey: Int] = [:]
+    // The first entry of each key, as the index of its rule, in an open-addressing table over a
+    // multiplicative hash of the folded term: a `Dictionary` (SipHash, the category's string)
+    // cost more than folding the terms.
+    let tableSize = max(16, 1 << (Int.bitWidth - (2 * wordlist.entries.count).leadingZeroBitCount))
+    var firstRuleOfKey = [Int32](repeating: -1, count: tableSize)
+    var hashOfSlot = [UInt64](repeating: 0, count: tableSize)
     var textsOfSharedKeys: Set<DuplicateText> = []
-    firstEntryOfKey.reserveCapacity(wordlist.entries.count)
     for (index, entry) in wordlist.entries.enumerated() {
       if entry.isRegex {
         regexRuleIndices.append(ruleEntry.count)
@@ -151,14 +147,31 @@ public final class Filter: Sendable {
           reason: "'\(entry.text)' has no characters other than noise (spaces, punctuation,"
             + " symbols), so it could never match")
       }
-      let key = DuplicateKey(folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
-      if let first = firstEntryOfKey[key] {
+      let hash = Filter.duplicateHash(f)
+      var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
+      var firstEntry: Int? = nil
+      while firstRuleOfKey[slot] >= 0 {
+        let r = Int(firstRuleOfKey[slot])
+        if hashOfSlot[slot] == hash && ruleFolded[r] == f {
+          let e = ruleEntry[r]
+          let first = wordlist.entries[e]
+          if first.kind == entry.kind && first.tier == entry.tier && first.category == entry.category {
+            firstEntry = e
+            break
+          }
+        }
+        slot = (slot + 1) & (tableSize - 1)
+      }
+      if let first = firstEntry {
+        let key = DuplicateKey(
+          folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
         let firstText = wordlist.entries[first].text
         if firstText == entry.text { continue }
         textsOfSharedKeys.insert(DuplicateText(key: key, text: firstText))
         if !textsOfSharedKeys.insert(DuplicateText(key: key, text: entry.text)).inserted { continue }
       } else {
-        firstEntryOfKey[key] = index
+        firstRuleOfKey[slot] = Int32(ruleEntry.count)
+        hashOfSlot[slot] = hash
       }
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
@@ -166,11 +179,6 @@ public final class Filter: Sendable {
       rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
-      if options.intersection(Filter.expandedVariants) == .digitStyles
-        && !VariantExpander.mayHaveDigitStyles(entry.text)
-      {
-        continue
-      }
       var seen: [[UInt32]] = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12
@@ -242,6 +250,18 @@ public final class Filter: Sendable {
       lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+  }
+
+  /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
+  /// (multiply-xorshift; not seeded: the table's order never shows).
+  static func duplicateHash(_ folded: [UInt32]) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(folded.count &+ 1)
+    for c in folded {
+      h = (h ^ UInt64(c)) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 32
+    }
+    h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+    return h ^ (h >> 33)
   }
 
   /// See ``lookAroundBytes``.

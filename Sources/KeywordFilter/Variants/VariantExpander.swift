@@ -342,8 +342,31 @@ extension VariantExpander {
   /// of them folds to a digit or Chinese numeral. A cheap test that lets list compilation skip
   /// the expansion for the many terms without one.
   static func mayHaveDigitStyles(_ term: String) -> Bool {
-    let t = folded(term)
-    return t.count >= 2 && t.contains { numeralValue($0) != nil }
+    // Counted off the encoded fold table (as ``folded(_:)`` folds), without building the term.
+    let table = FoldTable.standard
+    var count = 0
+    var numeral = false
+    table.bmp.withUnsafeBufferPointer { encoded in
+      for scalar in term.unicodeScalars {
+        let cp = scalar.value
+        let e = cp < 0x10000 ? encoded[Int(cp)] : 0
+        if cp < 0x10000 && e != FoldTable.noiseMark && e & FoldTable.multipleMark == 0 {
+          count += 1
+          numeral = numeral || numeralValue(e) != nil
+          continue
+        }
+        switch table.fold(cp) {
+        case .noise: continue
+        case .single(let c):
+          count += 1
+          numeral = numeral || numeralValue(c) != nil
+        case .multiple(let cs):
+          count += cs.count
+          numeral = numeral || cs.contains { numeralValue($0) != nil }
+        }
+      }
+    }
+    return count >= 2 && numeral
   }
 
   /// The ``VariantOptions/digitStyles`` variants of `term` as code points: the candidates
@@ -351,13 +374,19 @@ extension VariantExpander {
   /// order, before they are made strings (list compilation folds them again; going through
   /// `String` cost more than the rest of the term's compilation).
   static func digitStyleCandidates(of term: String) -> [[UInt32]] {
+    guard mayHaveDigitStyles(term) else { return [] }
     let t = folded(term)
-    guard t.count >= 2, t.contains(where: { numeralValue($0) != nil }) else { return [] }
     let raw = term.unicodeScalars.map { $0.value }
     var result: [[UInt32]] = []
-    for candidate in digitStyles(t, cap: 24)
-    where candidate != t && candidate != raw && !result.contains(candidate) {
-      result.append(candidate)
+    // ``digitStyles(_:cap:)``, with the numeral tables read once.
+    for table in [digits, lowerNumerals, financialNumerals] {
+      var candidate = t
+      for i in candidate.indices {
+        if let v = numeralValue(candidate[i]) { candidate[i] = table[v] }
+      }
+      if candidate != t && candidate != raw && !result.contains(candidate) {
+        result.append(candidate)
+      }
     }
     return result
   }
