@@ -100,15 +100,27 @@ final class SlotAllocator {
       if b + last >= count { grow(to: max(b + last + 1, count * 2)) }
       var fits = !uniqueBases || !baseUsed[b]
       if fits {
-        for k in 1..<symbols.count where used[b + Int(symbols[k])] {
-          fits = false
-          break
+        let used = self.used
+        var k = 1
+        while k < symbols.count {
+          if used[b + Int(symbols[k])] {
+            fits = false
+            break
+          }
+          k += 1
         }
       }
       if fits { break }
       failures[slot] &+= 1
       if failures[slot] >= retireAfter { next[slot] = Int32(slot + 1) }
-      slot = candidate(from: slot + 1)
+      // The next candidate: usually the next slot itself (what `candidate(from:)` returns for
+      // a candidate slot, without the call).
+      let following = slot + 1
+      if following + 1 < count && Int(next[following]) == following {
+        slot = following
+      } else {
+        slot = candidate(from: following)
+      }
     }
     let b = slot - first
     for s in symbols { markUsed(b + Int(s)) }
