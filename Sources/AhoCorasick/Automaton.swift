@@ -77,14 +77,14 @@ public struct Automaton: Sendable {
     builder.build()
     self.alphabetSize = alphabetSize
     self.patternLengths = FlatArray(patterns.map { Int32($0.count) })
-    self.base = FlatArray(builder.base)
-    self.check = FlatArray(builder.check)
-    self.fail = FlatArray(builder.fail)
-    self.rootNext = FlatArray(builder.rootNext)
-    self.ownOutput = FlatArray(builder.ownOutput)
-    self.nextSameOutput = FlatArray(builder.nextSameOutput)
-    self.dictionaryLink = FlatArray(builder.dictionaryLink)
-    self.depth = FlatArray(builder.depth)
+    self.base = builder.base
+    self.check = builder.check
+    self.fail = builder.fail
+    self.rootNext = builder.rootNext
+    self.ownOutput = builder.ownOutput
+    self.nextSameOutput = builder.nextSameOutput
+    self.dictionaryLink = builder.dictionaryLink
+    self.depth = builder.depth
     let trieEdges = builder.childSymbols.count
     self.dfa = DefaultTransitionDFA(
       builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges))

@@ -12,14 +12,15 @@ struct DoubleArrayBuilder {
   let patterns: [[UInt32]]
   let alphabetSize: Int
 
-  var base: [Int32] = []
-  var check: [UInt32] = []
-  var fail: [UInt32] = []
-  var rootNext: [UInt32] = []
-  var ownOutput: [UInt32] = []
-  var nextSameOutput: [UInt32] = []
-  var dictionaryLink: [UInt32] = []
-  var depth: [UInt32] = []
+  // The automaton's tables, filled in place and handed to it without a copy.
+  var base = FlatArray<Int32>([])
+  var check = FlatArray<UInt32>([])
+  var fail = FlatArray<UInt32>([])
+  var rootNext = FlatArray<UInt32>([])
+  var ownOutput = FlatArray<UInt32>([])
+  var nextSameOutput = FlatArray<UInt32>([])
+  var dictionaryLink = FlatArray<UInt32>([])
+  var depth = FlatArray<UInt32>([])
   /// States in breadth-first order (root first).
   var bfsOrder: [UInt32] = []
   /// Children of each state as a range into ``childSymbols``/``childStates`` (ascending symbol).
@@ -182,8 +183,9 @@ struct DoubleArrayBuilder {
   // MARK: Placement
 
   mutating func build() {
-    nextSameOutput = Array(repeating: Automaton.noPattern, count: patterns.count)
-    let trie = makeTrie(nextSame: &nextSameOutput)
+    var nextSame = [UInt32](repeating: Automaton.noPattern, count: patterns.count)
+    let trie = makeTrie(nextSame: &nextSame)
+    nextSameOutput = FlatArray(nextSame)
     let nodeCount = trie.count
     let alphabetSize = self.alphabetSize
     let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
@@ -246,15 +248,22 @@ struct DoubleArrayBuilder {
     // 2. The tables, sized to what any transition can reach: base + symbol < count for every
     //    state.
     let slots = max(maxBase + alphabetSize, maxSlot + 1)
-    base = Array(repeating: 0, count: slots)
-    check = Array(repeating: Automaton.emptySlot, count: slots)
+    // Allocated here and adopted by `FlatArray`s at the end (see ``FlatArray/init(adopting:)``):
+    // written only in this method.
+    func table<T>(_ count: Int, _ fill: T) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+      buffer.initialize(repeating: fill)
+      return UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+    }
+    let base = table(slots, Int32(0))
+    let check = table(slots, Automaton.emptySlot)
+    let ownOutput = table(slots, Automaton.noPattern)
+    let depth = table(slots, UInt32(0))
+    let fail = table(slots, UInt32(0))
+    let dictionaryLink = table(slots, Automaton.noState)
+    let rootNext = table(alphabetSize, UInt32(0))
     childStart = Array(repeating: 0, count: slots)
     childCount = Array(repeating: 0, count: slots)
-    ownOutput = Array(repeating: Automaton.noPattern, count: slots)
-    depth = Array(repeating: 0, count: slots)
-    fail = Array(repeating: 0, count: slots)
-    dictionaryLink = Array(repeating: Automaton.noState, count: slots)
-    rootNext = Array(repeating: 0, count: alphabetSize)
     bfsOrder = queue.map { stateOfNode[Int($0)] }
     var edge = 0
     for node in queue {
@@ -275,75 +284,62 @@ struct DoubleArrayBuilder {
     }
 
     // 3. Failure and dictionary links, breadth first.
-    base.withUnsafeBufferPointer { base in
-      check.withUnsafeMutableBufferPointer { check in
-        fail.withUnsafeMutableBufferPointer { fail in
-          depth.withUnsafeMutableBufferPointer { depth in
-            dictionaryLink.withUnsafeMutableBufferPointer { dictionaryLink in
-              rootNext.withUnsafeMutableBufferPointer { rootNext in
-                ownOutput.withUnsafeBufferPointer { ownOutput in
-                  childStart.withUnsafeBufferPointer { childStart in
-                    childCount.withUnsafeBufferPointer { childCount in
-                      self.childSymbols.withUnsafeBufferPointer { childSymbols in
-                        self.childStates.withUnsafeBufferPointer { childStates in
-                          for s32 in bfsOrder {
-                            let s = Int(s32)
-                            let lo = Int(childStart[s])
-                            for k in lo..<(lo + Int(childCount[s])) {
-                              let symbol = Int(childSymbols[k])
-                              let t = Int(childStates[k])
-                              depth[t] = depth[s] + 1
-                              if s == 0 {
-                                fail[t] = 0
-                                rootNext[symbol] = UInt32(t)
-                              } else {
-                                var f = Int(fail[s])
-                                var target = 0
-                                while true {
-                                  if f == 0 {
-                                    target = Int(rootNext[symbol] & Automaton.stateMask)
-                                    break
-                                  }
-                                  let u = Int(base[f]) + symbol
-                                  if check[u] & Automaton.stateMask == UInt32(f) {
-                                    target = u
-                                    break
-                                  }
-                                  f = Int(fail[f])
-                                }
-                                fail[t] = UInt32(target)
-                              }
-                              let f = Int(fail[t])
-                              dictionaryLink[t] =
-                                ownOutput[f] != Automaton.noPattern && f != 0
-                                ? UInt32(f) : dictionaryLink[f]
-                            }
-                          }
-                          // Output bits: on `check` of each state with an output, and on the
-                          // root block.
-                          for s in 1..<slots where check[s] != Automaton.emptySlot {
-                            if ownOutput[s] != Automaton.noPattern
-                              || dictionaryLink[s] != Automaton.noState
-                            {
-                              check[s] |= Automaton.outputBit
-                            }
-                          }
-                          for symbol in 0..<alphabetSize where rootNext[symbol] != 0 {
-                            let t = Int(rootNext[symbol])
-                            if check[t] & Automaton.outputBit != 0 {
-                              rootNext[symbol] |= Automaton.outputBit
-                            }
-                          }
-                        }
-                      }
+    childStart.withUnsafeBufferPointer { childStart in
+      childCount.withUnsafeBufferPointer { childCount in
+        self.childSymbols.withUnsafeBufferPointer { childSymbols in
+          self.childStates.withUnsafeBufferPointer { childStates in
+            for s32 in bfsOrder {
+              let s = Int(s32)
+              let lo = Int(childStart[s])
+              for k in lo..<(lo + Int(childCount[s])) {
+                let symbol = Int(childSymbols[k])
+                let t = Int(childStates[k])
+                depth[t] = depth[s] + 1
+                if s == 0 {
+                  fail[t] = 0
+                  rootNext[symbol] = UInt32(t)
+                } else {
+                  var f = Int(fail[s])
+                  var target = 0
+                  while true {
+                    if f == 0 {
+                      target = Int(rootNext[symbol] & Automaton.stateMask)
+                      break
                     }
+                    let u = Int(base[f]) + symbol
+                    if check[u] & Automaton.stateMask == UInt32(f) {
+                      target = u
+                      break
+                    }
+                    f = Int(fail[f])
                   }
+                  fail[t] = UInt32(target)
                 }
+                let f = Int(fail[t])
+                dictionaryLink[t] =
+                  ownOutput[f] != Automaton.noPattern && f != 0 ? UInt32(f) : dictionaryLink[f]
               }
             }
           }
         }
       }
     }
+    // Output bits: on `check` of each state with an output, and on the root block.
+    for s in 1..<slots where check[s] != Automaton.emptySlot {
+      if ownOutput[s] != Automaton.noPattern || dictionaryLink[s] != Automaton.noState {
+        check[s] |= Automaton.outputBit
+      }
+    }
+    for symbol in 0..<alphabetSize where rootNext[symbol] != 0 {
+      let t = Int(rootNext[symbol])
+      if check[t] & Automaton.outputBit != 0 { rootNext[symbol] |= Automaton.outputBit }
+    }
+    self.base = FlatArray(adopting: base)
+    self.check = FlatArray(adopting: check)
+    self.ownOutput = FlatArray(adopting: ownOutput)
+    self.depth = FlatArray(adopting: depth)
+    self.fail = FlatArray(adopting: fail)
+    self.dictionaryLink = FlatArray(adopting: dictionaryLink)
+    self.rootNext = FlatArray(adopting: rootNext)
   }
 }
