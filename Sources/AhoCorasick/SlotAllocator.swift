@@ -48,6 +48,9 @@ final class SlotAllocator {
     baseUsed.deallocate()
   }
 
+  // Growth is by a quarter: every byte of these tables is written when it is added (page
+  // faults were a visible part of start-up), and the slots a build needs end a little past
+  // the caller's estimate, seldom twice it. Placement never depends on the capacity.
   private func grow(to newCount: Int) {
     let old = count
     if newCount <= old { return }
@@ -59,7 +62,7 @@ final class SlotAllocator {
       p = q
     }
     enlarge(&used, fill: false)
-    enlarge(&baseUsed, fill: false)
+    if uniqueBases { enlarge(&baseUsed, fill: false) }
     enlarge(&failures, fill: 0)
     enlarge(&next, fill: 0)
     for i in old..<newCount { next[i] = Int32(i) }
@@ -68,11 +71,11 @@ final class SlotAllocator {
 
   /// The smallest candidate ≥ `slot`.
   private func candidate(from slot: Int) -> Int {
-    if slot + 1 >= count { grow(to: max(slot + 2, count * 2)) }
+    if slot + 1 >= count { grow(to: max(slot + 2, count + count / 4)) }
     var root = slot
     while Int(next[root]) != root {
       root = Int(next[root])
-      if root + 1 >= count { grow(to: max(root + 2, count * 2)) }
+      if root + 1 >= count { grow(to: max(root + 2, count + count / 4)) }
     }
     var i = slot
     while Int(next[i]) != root {  // path compression
@@ -84,7 +87,7 @@ final class SlotAllocator {
   }
 
   private func markUsed(_ slot: Int) {
-    if slot + 2 >= count { grow(to: max(slot + 3, count * 2)) }
+    if slot + 2 >= count { grow(to: max(slot + 3, count + count / 4)) }
     used[slot] = true
     next[slot] = Int32(slot + 1)  // no longer a candidate
   }
@@ -97,7 +100,7 @@ final class SlotAllocator {
     var slot = candidate(from: first)
     while true {
       let b = slot - first
-      if b + last >= count { grow(to: max(b + last + 1, count * 2)) }
+      if b + last >= count { grow(to: max(b + last + 1, count + count / 4)) }
       var fits = !uniqueBases || !baseUsed[b]
       if fits {
         let used = self.used
@@ -135,8 +138,9 @@ final class SlotAllocator {
 
   /// A base no other state has (unique-base mode), for a state with no transitions of its own.
   func freshBase() -> Int {
+    precondition(uniqueBases, "freshBase needs unique-base mode")
     while nextFreeBase < count && baseUsed[nextFreeBase] { nextFreeBase += 1 }
-    if nextFreeBase + 1 >= count { grow(to: max(nextFreeBase + 2, count * 2)) }
+    if nextFreeBase + 1 >= count { grow(to: max(nextFreeBase + 2, count + count / 4)) }
     baseUsed[nextFreeBase] = true
     return nextFreeBase
   }
