@@ -31,6 +31,9 @@ final class SlotAllocator {
   /// Number of slots the buffers hold (a multiple of 4,096: whole summary words).
   @exclusivity(unchecked) private var count = 0
   @exclusivity(unchecked) private var nextFreeBase = 0
+  /// Every candidate word below this one is zero (slots are filled from the front, so searches
+  /// from small symbols start past the full prefix at once).
+  @exclusivity(unchecked) private var lowWord = 0
   let uniqueBases: Bool
   let retireAfter: UInt8
 
@@ -84,15 +87,21 @@ final class SlotAllocator {
   @inline(__always) private func removeCandidate(_ slot: Int) {
     let w = slot >> 6
     candidates[w] &= ~(1 << UInt64(slot & 63))
-    if candidates[w] == 0 { summary[w >> 6] &= ~(1 << UInt64(w & 63)) }
+    if candidates[w] == 0 {
+      summary[w >> 6] &= ~(1 << UInt64(w & 63))
+      if w == lowWord {
+        while lowWord < count >> 6 && candidates[lowWord] == 0 { lowWord += 1 }
+      }
+    }
   }
 
   /// The smallest candidate ≥ `slot`.
   private func candidate(from slot: Int) -> Int {
     if slot >= count { grow(to: slot + 1) }
     var w = slot >> 6
-    let bits = candidates[w] & (~0 << UInt64(slot & 63))
+    let bits = w < lowWord ? 0 : candidates[w] & (~0 << UInt64(slot & 63))
     if bits != 0 { return w << 6 + bits.trailingZeroBitCount }
+    if w < lowWord && lowWord < count >> 6 { return lowWord << 6 + candidates[lowWord].trailingZeroBitCount }
     w += 1
     while true {
       // Slots past the end are all candidates: grow until the search finds one.
