@@ -24,6 +24,8 @@ final class SlotAllocator {
   @exclusivity(unchecked) private var candidates: UnsafeMutablePointer<UInt64>
   /// Bit `w`: candidate word `w` is not zero.
   @exclusivity(unchecked) private var summary: UnsafeMutablePointer<UInt64>
+  /// Bit `s`: summary word `s` is not zero.
+  @exclusivity(unchecked) private var top: UnsafeMutablePointer<UInt64>
   /// With unique bases, bit `i`: base `i` is taken (a base then names its state).
   @exclusivity(unchecked) private var baseUsed: UnsafeMutablePointer<UInt64>
   /// Failed attempts per candidate slot.
@@ -47,6 +49,7 @@ final class SlotAllocator {
     used = .allocate(capacity: 0)
     candidates = .allocate(capacity: 0)
     summary = .allocate(capacity: 0)
+    top = .allocate(capacity: 0)
     baseUsed = .allocate(capacity: 0)
     failures = .allocate(capacity: 0)
     grow(to: max(capacity, reserved + 64))
@@ -57,6 +60,7 @@ final class SlotAllocator {
     used.deallocate()
     candidates.deallocate()
     summary.deallocate()
+    top.deallocate()
     baseUsed.deallocate()
     failures.deallocate()
   }
@@ -78,6 +82,8 @@ final class SlotAllocator {
     enlarge(&used, old / 64, newCount / 64, fill: 0)
     enlarge(&candidates, old / 64, newCount / 64, fill: ~0)
     enlarge(&summary, old / 4096, newCount / 4096, fill: ~0)
+    enlarge(&top, (old / 4096 + 63) / 64, (newCount / 4096 + 63) / 64, fill: 0)
+    for s in (old / 4096)..<(newCount / 4096) { top[s >> 6] |= 1 << UInt64(s & 63) }
     if uniqueBases { enlarge(&baseUsed, old / 64, newCount / 64, fill: 0) }
     enlarge(&failures, old, newCount, fill: 0)
     count = newCount
@@ -89,6 +95,7 @@ final class SlotAllocator {
     candidates[w] &= ~(1 << UInt64(slot & 63))
     if candidates[w] == 0 {
       summary[w >> 6] &= ~(1 << UInt64(w & 63))
+      if summary[w >> 6] == 0 { top[w >> 12] &= ~(1 << UInt64((w >> 6) & 63)) }
       if w == lowWord {
         while lowWord < count >> 6 && candidates[lowWord] == 0 { lowWord += 1 }
       }
@@ -102,18 +109,37 @@ final class SlotAllocator {
     let bits = w < lowWord ? 0 : candidates[w] & (~0 << UInt64(slot & 63))
     if bits != 0 { return w << 6 + bits.trailingZeroBitCount }
     if w < lowWord && lowWord < count >> 6 { return lowWord << 6 + candidates[lowWord].trailingZeroBitCount }
+    // The next candidate word: in this summary word, else through the top bitmap.
     w += 1
-    while true {
-      // Slots past the end are all candidates: grow until the search finds one.
-      if w >= count >> 6 { grow(to: (w << 6) + 1) }
-      let s = w >> 6
+    let words = count >> 6
+    if w < words {
+      var s = w >> 6
       let summaryBits = summary[s] & (~0 << UInt64(w & 63))
       if summaryBits != 0 {
         let word = s << 6 + summaryBits.trailingZeroBitCount
         return word << 6 + candidates[word].trailingZeroBitCount
       }
-      w = (s + 1) << 6
+      s += 1
+      let summaryWords = count >> 12
+      if s < summaryWords {
+        var t = s >> 6
+        var topBits = top[t] & (~0 << UInt64(s & 63))
+        let topWords = (summaryWords + 63) >> 6
+        while topBits == 0 && t + 1 < topWords {
+          t += 1
+          topBits = top[t]
+        }
+        if topBits != 0 {
+          s = t << 6 + topBits.trailingZeroBitCount
+          let word = s << 6 + summary[s].trailingZeroBitCount
+          return word << 6 + candidates[word].trailingZeroBitCount
+        }
+      }
     }
+    // None below the end: slots past it are all candidates.
+    let end = count
+    grow(to: end + 1)
+    return max(end, slot)
   }
 
   private func markUsed(_ slot: Int) {
