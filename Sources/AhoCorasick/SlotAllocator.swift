@@ -102,8 +102,18 @@ final class SlotAllocator {
     }
   }
 
-  /// The smallest candidate ≥ `slot`.
-  private func candidate(from slot: Int) -> Int {
+  /// The smallest candidate ≥ `slot`: inline when it is in the same word (most searches).
+  @inline(__always) private func candidate(from slot: Int) -> Int {
+    let w = slot >> 6
+    if slot < count && w >= lowWord {
+      let bits = candidates[w] & (~0 << UInt64(slot & 63))
+      if bits != 0 { return w << 6 + bits.trailingZeroBitCount }
+    }
+    return candidateBeyondWord(from: slot)
+  }
+
+  /// ``candidate(from:)`` past the word of `slot`.
+  @inline(never) private func candidateBeyondWord(from slot: Int) -> Int {
     if slot >= count { grow(to: slot + 1) }
     var w = slot >> 6
     let bits = w < lowWord ? 0 : candidates[w] & (~0 << UInt64(slot & 63))
