@@ -70,13 +70,53 @@ public struct Automaton: Sendable {
     try self.init(patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 16)
   }
 
+  /// Builds the automaton from patterns stored end to end, without an array per pattern.
+  ///
+  /// Pattern `i` is `symbols[(i == 0 ? 0 : patternEnds[i - 1])..<patternEnds[i]]`; the result
+  /// is the automaton ``init(patterns:alphabetSize:)`` builds from those patterns.
+  ///
+  /// ```swift
+  /// let automaton = try Automaton(symbols: [1, 2, 2, 3], patternEnds: [2, 4], alphabetSize: 4)
+  /// ```
+  ///
+  /// - Precondition: `patternEnds` is ascending and ends at `symbols.count`.
+  /// - Throws: ``BuildError``, as ``init(patterns:alphabetSize:)``.
+  public init(symbols: [UInt32], patternEnds: [Int], alphabetSize: Int) throws(BuildError) {
+    try self.init(
+      symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize, inheritLimit: 16)
+  }
+
   /// Builds the automaton with a chosen ``DefaultTransitionDFA`` inherit limit (tests use 0 to
   /// make every state with a non-root failure state incomplete).
   init(patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int) throws(BuildError) {
-    var builder = try DoubleArrayBuilder(patterns: patterns, alphabetSize: alphabetSize)
+    var symbols: [UInt32] = []
+    symbols.reserveCapacity(patterns.reduce(0) { $0 + $1.count })
+    var ends: [Int] = []
+    ends.reserveCapacity(patterns.count)
+    for p in patterns {
+      symbols.append(contentsOf: p)
+      ends.append(symbols.count)
+    }
+    try self.init(
+      symbols: symbols, patternEnds: ends, alphabetSize: alphabetSize, inheritLimit: inheritLimit)
+  }
+
+  /// See ``init(symbols:patternEnds:alphabetSize:)`` and ``init(patterns:alphabetSize:inheritLimit:)``.
+  init(symbols: [UInt32], patternEnds: [Int], alphabetSize: Int, inheritLimit: Int)
+    throws(BuildError)
+  {
+    var builder = try DoubleArrayBuilder(
+      symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize)
     builder.build()
     self.alphabetSize = alphabetSize
-    self.patternLengths = FlatArray(patterns.map { Int32($0.count) })
+    var lengths = [Int32]()
+    lengths.reserveCapacity(patternEnds.count)
+    var lo = 0
+    for end in patternEnds {
+      lengths.append(Int32(end - lo))
+      lo = end
+    }
+    self.patternLengths = FlatArray(lengths)
     self.base = builder.base
     self.check = builder.check
     self.fail = builder.fail

@@ -9,8 +9,13 @@
 ///    (`base[parent] + symbol`), taking the first free run that fits;
 /// 3. compute failure and dictionary links breadth first on the placed states.
 struct DoubleArrayBuilder {
-  let patterns: [[UInt32]]
+  /// The patterns end to end: pattern `i` is `symbols[start[i]..<start[i + 1]]`.
+  let symbols: [UInt32]
+  /// Where each pattern starts in ``symbols``, and its count last.
+  let start: [Int]
   let alphabetSize: Int
+  /// Number of patterns.
+  var patternCount: Int { start.count - 1 }
 
   // The automaton's tables, filled in place and handed to it without a copy.
   var base = FlatArray<Int32>([])
@@ -29,17 +34,27 @@ struct DoubleArrayBuilder {
   var childSymbols: [UInt32] = []
   var childStates: [UInt32] = []
 
-  init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
-    for (index, pattern) in patterns.enumerated() {
-      if pattern.isEmpty { throw BuildError(patternIndex: index, kind: .emptyPattern) }
-      for symbol in pattern where symbol == 0 || Int(symbol) >= alphabetSize {
-        throw BuildError(patternIndex: index, kind: .symbolOutOfRange(symbol))
+  /// Checks the patterns (see ``Automaton/init(symbols:patternEnds:alphabetSize:)``).
+  init(symbols: [UInt32], patternEnds: [Int], alphabetSize: Int) throws(BuildError) {
+    var start = [Int]()
+    start.reserveCapacity(patternEnds.count + 1)
+    start.append(0)
+    var lo = 0
+    for (index, end) in patternEnds.enumerated() {
+      precondition(end >= lo && end <= symbols.count, "pattern ends out of order")
+      if end == lo { throw BuildError(patternIndex: index, kind: .emptyPattern) }
+      for k in lo..<end where symbols[k] == 0 || Int(symbols[k]) >= alphabetSize {
+        throw BuildError(patternIndex: index, kind: .symbolOutOfRange(symbols[k]))
       }
+      start.append(end)
+      lo = end
     }
-    if patterns.reduce(0, { $0 + $1.count }) >= Int(Automaton.stateMask) / 2 {
+    precondition(lo == symbols.count, "symbols after the last pattern end")
+    if symbols.count >= Int(Automaton.stateMask) / 2 {
       throw BuildError(patternIndex: nil, kind: .tooManyStates)
     }
-    self.patterns = patterns
+    self.symbols = symbols
+    self.start = start
     self.alphabetSize = max(alphabetSize, 1)
   }
 
@@ -69,8 +84,8 @@ struct DoubleArrayBuilder {
     let bits = alphabetSize <= 1 << 16 ? 16 : 32
     let perKey = 64 / bits
     var keys = [Key]()
-    keys.reserveCapacity(patterns.count)
-    for i in 0..<patterns.count {
+    keys.reserveCapacity(patternCount)
+    for i in 0..<patternCount {
       var key: UInt64 = 0
       let lo = start[i]
       let n = min(start[i + 1] - lo, perKey)
@@ -98,18 +113,7 @@ struct DoubleArrayBuilder {
   /// The trie of the patterns, children in ascending symbol order (patterns are inserted in
   /// sorted order, so each new child is its parent's last).
   private func makeTrie(nextSame: inout [UInt32]) -> Trie {
-    // The patterns in one buffer: `flat[start[i]..<start[i + 1]]` is pattern `i`.
-    var start = [Int](repeating: 0, count: patterns.count + 1)
-    var total = 0
-    for (i, p) in patterns.enumerated() {
-      start[i] = total
-      total += p.count
-    }
-    start[patterns.count] = total
-    var flat = [UInt32]()
-    flat.reserveCapacity(total)
-    for p in patterns { flat.append(contentsOf: p) }
-
+    let total = symbols.count
     // At most one node per pattern symbol, plus the root.
     let capacity = total + 1
     var symbol = [UInt32](repeating: 0, count: capacity)
@@ -118,7 +122,7 @@ struct DoubleArrayBuilder {
     var nextSibling = [Int32](repeating: -1, count: capacity)
     var output = [UInt32](repeating: Automaton.noPattern, count: capacity)
     var nodeCount = 1
-    flat.withUnsafeBufferPointer { flat in
+    symbols.withUnsafeBufferPointer { flat in
       start.withUnsafeBufferPointer { start in
         let order = sortedOrder(flat, start)
         var path = [Int](repeating: 0, count: 1)  // path[d] = node at depth d of the previous pattern
@@ -183,7 +187,7 @@ struct DoubleArrayBuilder {
   // MARK: Placement
 
   mutating func build() {
-    var nextSame = [UInt32](repeating: Automaton.noPattern, count: patterns.count)
+    var nextSame = [UInt32](repeating: Automaton.noPattern, count: patternCount)
     let trie = makeTrie(nextSame: &nextSame)
     nextSameOutput = FlatArray(nextSame)
     let nodeCount = trie.count

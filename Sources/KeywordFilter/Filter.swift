@@ -211,13 +211,16 @@ public final class Filter: Sendable {
     let regexTexts = regexRuleIndices.map { wordlist.entries[ruleEntry[$0]].text }
     let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
     let triggerPatterns = triggers.enumerated().flatMap { k, t in (t ?? []).map { (k, $0) } }
+    let triggerTerms = triggerPatterns.map { $0.1 }
     let alphabet = try Alphabet(
-      foldedTerms: ruleFolded + triggerPatterns.map { $0.1 }, normalization: normalization,
-      lookalikes: lookalikes)
+      foldedTerms: triggerTerms.isEmpty ? ruleFolded : ruleFolded + triggerTerms,
+      normalization: normalization, lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map { $0.1 })
+    // The patterns end to end: no array per pattern.
+    let patterns = alphabet.flatSymbols(ofFolded: ruleFolded, indices: literal, then: triggerTerms)
     do {
-      automaton = try Automaton(patterns: patterns, alphabetSize: alphabet.size)
+      automaton = try Automaton(
+        symbols: patterns.symbols, patternEnds: patterns.ends, alphabetSize: alphabet.size)
     } catch {
       throw FilterError(
         source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },

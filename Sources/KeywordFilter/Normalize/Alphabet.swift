@@ -162,6 +162,29 @@ struct Alphabet: Sendable {
     }
   }
 
+  /// The symbols of already folded terms written end to end, and where each term ends: the
+  /// patterns for ``Automaton/init(symbols:patternEnds:alphabetSize:)`` (0 for a character no
+  /// term contains). Terms are `first[i]` for each `i` in `indices`, then `rest`.
+  func flatSymbols(ofFolded first: [[UInt32]], indices: [Int], then rest: [[UInt32]]) -> (
+    symbols: [UInt32], ends: [Int]
+  ) {
+    var flat = [UInt16](repeating: 0, count: 0x10000)
+    for (f, symbol) in symbolOfFolded where f < 0x10000 { flat[Int(f)] = symbol }
+    var symbols: [UInt32] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(indices.count + rest.count)
+    symbols.reserveCapacity(indices.reduce(0) { $0 + first[$1].count })
+    flat.withUnsafeBufferPointer { flat in
+      func append(_ term: [UInt32]) {
+        for f in term { symbols.append(UInt32(f < 0x10000 ? flat[Int(f)] : symbol(ofFolded: f))) }
+        ends.append(symbols.count)
+      }
+      for i in indices { append(first[i]) }
+      for term in rest { append(term) }
+    }
+    return (symbols, ends)
+  }
+
   /// The symbols of already folded terms (0 for a character no term contains).
   func symbols(ofFolded terms: [[UInt32]]) -> [[UInt32]] {
     var flat = [UInt16](repeating: 0, count: 0x10000)
