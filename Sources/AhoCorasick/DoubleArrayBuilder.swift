@@ -118,7 +118,6 @@ struct DoubleArrayBuilder {
     let capacity = total + 1
     var symbol = [UInt32](repeating: 0, count: capacity)
     var firstChild = [Int32](repeating: -1, count: capacity)
-    var lastChild = [Int32](repeating: -1, count: capacity)
     var nextSibling = [Int32](repeating: -1, count: capacity)
     var output = [UInt32](repeating: Automaton.noPattern, count: capacity)
     var nodeCount = 1
@@ -129,46 +128,48 @@ struct DoubleArrayBuilder {
         var previous = 0..<0  // the previous pattern's range in `flat`
         symbol.withUnsafeMutableBufferPointer { symbol in
           firstChild.withUnsafeMutableBufferPointer { firstChild in
-            lastChild.withUnsafeMutableBufferPointer { lastChild in
-              nextSibling.withUnsafeMutableBufferPointer { nextSibling in
-                output.withUnsafeMutableBufferPointer { output in
-                  nextSame.withUnsafeMutableBufferPointer { nextSame in
-                    for index in order {
-                      let lo = start[index]
-                      let count = start[index + 1] - lo
-                      var common = 0
-                      while common < count && common < previous.count
-                        && flat[lo + common] == flat[previous.lowerBound + common]
-                      {
-                        common += 1
-                      }
-                      path.removeSubrange((common + 1)...)
-                      var node = path[common]
-                      for d in common..<count {
-                        // A new child of `node`, after its other children.
-                        let child = nodeCount
-                        nodeCount += 1
-                        symbol[child] = flat[lo + d]
-                        if lastChild[node] < 0 {
-                          firstChild[node] = Int32(child)
-                        } else {
-                          nextSibling[Int(lastChild[node])] = Int32(child)
-                        }
-                        lastChild[node] = Int32(child)
-                        node = child
-                        path.append(node)
-                      }
-                      // Identical patterns end at the same node: chain them, first (lowest index)
-                      // at the head.
-                      if output[node] == Automaton.noPattern {
-                        output[node] = UInt32(index)
-                      } else {
-                        var tail = Int(output[node])
-                        while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
-                        nextSame[tail] = UInt32(index)
-                      }
-                      previous = lo..<(lo + count)
+            nextSibling.withUnsafeMutableBufferPointer { nextSibling in
+              output.withUnsafeMutableBufferPointer { output in
+                nextSame.withUnsafeMutableBufferPointer { nextSame in
+                  for index in order {
+                    let lo = start[index]
+                    let count = start[index + 1] - lo
+                    var common = 0
+                    while common < count && common < previous.count
+                      && flat[lo + common] == flat[previous.lowerBound + common]
+                    {
+                      common += 1
                     }
+                    // The last child so far of `path[common]`: the previous pattern's node one
+                    // deeper, if it went deeper (patterns arrive sorted, so no later child
+                    // exists yet; if it ended there, that node has no child yet).
+                    var lastChild = common + 1 < path.count ? path[common + 1] : -1
+                    path.removeSubrange((common + 1)...)
+                    var node = path[common]
+                    for d in common..<count {
+                      // A new child of `node`, after its other children.
+                      let child = nodeCount
+                      nodeCount += 1
+                      symbol[child] = flat[lo + d]
+                      if lastChild < 0 {
+                        firstChild[node] = Int32(child)
+                      } else {
+                        nextSibling[lastChild] = Int32(child)
+                      }
+                      lastChild = -1  // the new node has no children
+                      node = child
+                      path.append(node)
+                    }
+                    // Identical patterns end at the same node: chain them, first (lowest index)
+                    // at the head.
+                    if output[node] == Automaton.noPattern {
+                      output[node] = UInt32(index)
+                    } else {
+                      var tail = Int(output[node])
+                      while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
+                      nextSame[tail] = UInt32(index)
+                    }
+                    previous = lo..<(lo + count)
                   }
                 }
               }

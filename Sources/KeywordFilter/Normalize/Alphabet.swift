@@ -108,8 +108,9 @@ struct Alphabet: Sendable {
     }
     self.noise = noise
     self.multiple = multiple
-    self.utf8Classes = Alphabet.utf8Classes(bmp: FlatArray(bmp), multiple: multiple)
-    self.bmp = FlatArray(bmp)
+    let bmpTable = FlatArray(bmp)
+    self.utf8Classes = Alphabet.utf8Classes(bmp: bmpTable, multiple: multiple)
+    self.bmp = bmpTable
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1
     self.normalization = normalization
@@ -129,8 +130,13 @@ struct Alphabet: Sendable {
   /// and validates.
   static func utf8Classes(bmp: FlatArray<UInt16>, multiple: UInt16) -> [UInt16] {
     var table = [UInt16](repeating: multiple, count: asciiOffset + 0x80)
-    for cp in 0x800..<0x10000 where !(0xD800..<0xE000).contains(cp) { table[cp] = bmp[cp] }
-    for b in 0..<0x80 { table[asciiOffset + b] = bmp[b] }
+    table.withUnsafeMutableBufferPointer { table in
+      bmp.withUnsafeBufferPointer { bmp in
+        for cp in 0x800..<0xD800 { table[cp] = bmp[cp] }
+        for cp in 0xE000..<0x10000 { table[cp] = bmp[cp] }
+        for b in 0..<0x80 { table[asciiOffset + b] = bmp[b] }
+      }
+    }
     return table
   }
 
