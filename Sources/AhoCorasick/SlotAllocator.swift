@@ -158,32 +158,53 @@ final class SlotAllocator {
     removeCandidate(slot)
   }
 
+  /// The 64 bits of `bitmap` from bit `position` on (bit 0 of the result is bit `position`).
+  /// Needs `position + 64 < count`.
+  @inline(__always)
+  private func window(_ bitmap: UnsafeMutablePointer<UInt64>, _ position: Int) -> UInt64 {
+    let w = position >> 6
+    let r = UInt64(position & 63)
+    if r == 0 { return bitmap[w] }
+    return bitmap[w] >> r | bitmap[w + 1] << (64 - r)
+  }
+
   /// Finds a base for `symbols` (ascending, non-empty), marks their slots used, returns it.
+  ///
+  /// Tries the candidates 64 slots at a time: one window of the occupancy bitmap per symbol
+  /// tells at once which of 64 bases fit. The candidates are still taken in ascending order —
+  /// every candidate below the first that fits counts a failure, as when they were tried one
+  /// by one.
   func place(_ symbols: UnsafeBufferPointer<UInt32>) -> Int {
     guard let firstSymbol = symbols.first, let lastSymbol = symbols.last else { return 0 }
     let first = Int(firstSymbol)
     let last = Int(lastSymbol)
-    var slot = candidate(from: first)
+    var start = candidate(from: first)  // the window's first slot, a candidate
+    var slot = 0
     while true {
-      let b = slot - first
-      if b + last >= count { grow(to: b + last + 1) }
-      var fits = !uniqueBases || baseUsed[b >> 6] & (1 << UInt64(b & 63)) == 0
-      if fits {
-        let used = self.used
-        var k = 1
-        while k < symbols.count {
-          let s = b + Int(symbols[k])
-          if used[s >> 6] & (1 << UInt64(s & 63)) != 0 {
-            fits = false
-            break
-          }
-          k += 1
-        }
+      let b = start - first  // the base for the window's first slot
+      let reach = Swift.max(start, b + last) + 64
+      if reach >= count { grow(to: reach + 1) }
+      let inWindow = window(candidates, start)
+      var fit: UInt64 = uniqueBases ? ~window(baseUsed, b) : ~0
+      var k = 1
+      while k < symbols.count && fit & inWindow != 0 {
+        fit &= ~window(used, b + Int(symbols[k]))
+        k += 1
       }
-      if fits { break }
-      failures[slot] &+= 1
-      if failures[slot] >= retireAfter { removeCandidate(slot) }
-      slot = candidate(from: slot + 1)
+      let hits = inWindow & fit
+      // The candidates tried before the first that fits (all of them when none does) failed.
+      var failed = hits == 0 ? inWindow : inWindow & ((hits & (0 &- hits)) &- 1)
+      while failed != 0 {
+        let s = start + failed.trailingZeroBitCount
+        failures[s] &+= 1
+        if failures[s] >= retireAfter { removeCandidate(s) }
+        failed &= failed &- 1
+      }
+      if hits != 0 {
+        slot = start + hits.trailingZeroBitCount
+        break
+      }
+      start = candidate(from: start + 64)
     }
     let b = slot - first
     for s in symbols { markUsed(b + Int(s)) }
