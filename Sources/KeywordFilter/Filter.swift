@@ -103,6 +103,7 @@ public final class Filter: Sendable {
       configuration.variants.contains(.lookalikes)
       || wordlist.entries.contains { $0.variants.contains(.lookalikes) }
     let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+    let standardFold = !lookalikes && normalization.foldCharacters && normalization.skipNoise
     var ruleEntry: [Int] = []
     var ruleTier: [Tier] = []
     var ruleFolded: [[UInt32]] = []
@@ -179,6 +180,11 @@ public final class Filter: Sendable {
       rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
+      // The expander folds with the standard table and normalization, and keeps no line break
+      // or control character as is: when those are this filter's and the term has none, its
+      // fold is `f` (else it folds the term itself).
+      let expanderFold =
+        standardFold && !f.contains(where: Alphabet.isBreak) ? f : nil
       var seen: [[UInt32]] = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12
@@ -186,7 +192,7 @@ public final class Filter: Sendable {
         // candidates, without a round trip through `String`), the others from their strings.
         let candidates =
           kind == .digitStyles
-          ? VariantExpander.digitStyleCandidates(of: entry.text)
+          ? VariantExpander.digitStyleCandidates(of: entry.text, folded: expanderFold)
           : VariantExpander.variants(of: entry.text, options: kind, limit: limit).map {
             $0.unicodeScalars.map { $0.value }
           }

@@ -373,9 +373,17 @@ extension VariantExpander {
   /// `variants(of: term, options: .digitStyles, limit: n)` returns for any `n ≥ 3`, in the same
   /// order, before they are made strings (list compilation folds them again; going through
   /// `String` cost more than the rest of the term's compilation).
-  static func digitStyleCandidates(of term: String) -> [[UInt32]] {
-    guard mayHaveDigitStyles(term) else { return [] }
-    let t = folded(term)
+  ///
+  /// - Parameter known: ``folded(_:)`` of `term` when the caller has it already.
+  static func digitStyleCandidates(of term: String, folded known: [UInt32]? = nil) -> [[UInt32]] {
+    let t: [UInt32]
+    if let known {
+      guard known.count >= 2, known.contains(where: { numeralValue($0) != nil }) else { return [] }
+      t = known
+    } else {
+      guard mayHaveDigitStyles(term) else { return [] }
+      t = folded(term)
+    }
     let raw = term.unicodeScalars.map { $0.value }
     var result: [[UInt32]] = []
     // ``digitStyles(_:cap:)``, with the numeral tables read once.
