@@ -124,7 +124,8 @@ struct DoubleArrayBuilder {
     symbols.withUnsafeBufferPointer { flat in
       start.withUnsafeBufferPointer { start in
         let order = sortedOrder(flat, start)
-        var path = [Int](repeating: 0, count: 1)  // path[d] = node at depth d of the previous pattern
+        // path[d] = node at depth d of the previous pattern
+        var path = [Int](repeating: 0, count: 1)
         var previous = 0..<0  // the previous pattern's range in `flat`
         symbol.withUnsafeMutableBufferPointer { symbol in
           firstChild.withUnsafeMutableBufferPointer { firstChild in
@@ -193,7 +194,8 @@ struct DoubleArrayBuilder {
     nextSameOutput = FlatArray(nextSame)
     let nodeCount = trie.count
     let alphabetSize = self.alphabetSize
-    let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
+    // Slot 0: the root.
+    let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)
 
     // 1. Breadth first over the nodes: each node's children get slots `b + symbol`. Every
     //    non-root node is one edge, so the child lists fill exactly `nodeCount - 1` entries.

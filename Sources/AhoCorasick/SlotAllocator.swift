@@ -118,7 +118,9 @@ final class SlotAllocator {
     var w = slot >> 6
     let bits = w < lowWord ? 0 : candidates[w] & (~0 << UInt64(slot & 63))
     if bits != 0 { return w << 6 + bits.trailingZeroBitCount }
-    if w < lowWord && lowWord < count >> 6 { return lowWord << 6 + candidates[lowWord].trailingZeroBitCount }
+    if w < lowWord && lowWord < count >> 6 {
+      return lowWord << 6 + candidates[lowWord].trailingZeroBitCount
+    }
     // The next candidate word: in this summary word, else through the top bitmap.
     w += 1
     let words = count >> 6
@@ -220,7 +222,9 @@ final class SlotAllocator {
   /// A base no other state has (unique-base mode), for a state with no transitions of its own.
   func freshBase() -> Int {
     precondition(uniqueBases, "freshBase needs unique-base mode")
-    while nextFreeBase < count && baseUsed[nextFreeBase >> 6] & (1 << UInt64(nextFreeBase & 63)) != 0 {
+    while nextFreeBase < count
+      && baseUsed[nextFreeBase >> 6] & (1 << UInt64(nextFreeBase & 63)) != 0
+    {
       nextFreeBase += 1
     }
     if nextFreeBase >= count { grow(to: nextFreeBase + 1) }

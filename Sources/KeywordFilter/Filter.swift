@@ -156,7 +156,9 @@ public final class Filter: Sendable {
         if hashOfSlot[slot] == hash && ruleFolded[r] == f {
           let e = ruleEntry[r]
           let first = wordlist.entries[e]
-          if first.kind == entry.kind && first.tier == entry.tier && first.category == entry.category {
+          if first.kind == entry.kind && first.tier == entry.tier
+            && first.category == entry.category
+          {
             firstEntry = e
             break
           }
@@ -183,8 +185,7 @@ public final class Filter: Sendable {
       // The expander folds with the standard table and normalization, and keeps no line break
       // or control character as is: when those are this filter's and the term has none, its
       // fold is `f` (else it folds the term itself).
-      let expanderFold =
-        standardFold && !f.contains(where: Alphabet.isBreak) ? f : nil
+      let expanderFold = standardFold && !f.contains(where: Alphabet.isBreak) ? f : nil
       var seen: [[UInt32]] = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12

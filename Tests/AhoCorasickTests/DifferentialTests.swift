@@ -87,7 +87,9 @@ func flatPatternsBuildTheSameAutomaton(seed: Int) throws {
   var rng = SeededRandom(seed: UInt64(seed) &+ 4242)
   let alphabet = Int.random(in: 2...300, using: &rng)
   let patterns = (0..<Int.random(in: 1...500, using: &rng)).map { _ in
-    (0..<Int.random(in: 1...8, using: &rng)).map { _ in UInt32.random(in: 1..<UInt32(alphabet), using: &rng) }
+    (0..<Int.random(in: 1...8, using: &rng)).map { _ in
+      UInt32.random(in: 1..<UInt32(alphabet), using: &rng)
+    }
   }
   let nested = try Automaton(patterns: patterns, alphabetSize: alphabet)
   var ends: [Int] = []
@@ -96,7 +98,8 @@ func flatPatternsBuildTheSameAutomaton(seed: Int) throws {
     total += p.count
     ends.append(total)
   }
-  let flat = try Automaton(symbols: patterns.flatMap { $0 }, patternEnds: ends, alphabetSize: alphabet)
+  let flat = try Automaton(
+    symbols: patterns.flatMap { $0 }, patternEnds: ends, alphabetSize: alphabet)
   #expect(Array(flat.base) == Array(nested.base), "seed \(seed)")
   #expect(Array(flat.check) == Array(nested.check), "seed \(seed)")
   #expect(Array(flat.nextSameOutput) == Array(nested.nextSameOutput), "seed \(seed)")
@@ -167,7 +170,8 @@ private struct NaiveSlotAllocator {
     while true {
       let b = slot - first
       ensure(b + Int(symbols.last!))
-      let fits = (!uniqueBases || !baseUsed[b]) && symbols.dropFirst().allSatisfy { !used[b + Int($0)] }
+      let fits =
+        (!uniqueBases || !baseUsed[b]) && symbols.dropFirst().allSatisfy { !used[b + Int($0)] }
       if fits { break }
       failures[slot] += 1
       if failures[slot] >= 4 { retired[slot] = true }
@@ -204,7 +208,8 @@ func slotAllocatorAgreesWithFirstFit(uniqueBases: Bool) {
         continue
       }
       // Mostly small sets of frequent (small) symbols, as in a trie; now and then a wide one.
-      let n = step % 50 == 0 ? Int.random(in: 1...60, using: &rng) : Int.random(in: 1...4, using: &rng)
+      let n =
+        step % 50 == 0 ? Int.random(in: 1...60, using: &rng) : Int.random(in: 1...4, using: &rng)
       let limit = UInt32(min(alphabet, step % 3 == 0 ? alphabet : 1 + alphabet / 8))
       let symbols = Set((0..<n).map { _ in UInt32.random(in: 1...limit, using: &rng) }).sorted()
       #expect(allocator.place(symbols) == naive.place(symbols), "seed \(seed) step \(step)")

@@ -59,13 +59,15 @@ func categoryFromFileName(name: String, slug: String) {
   // A file name that itself ends in `:N` is not confused with a line number.
   let odd = try Wordlist(parsing: Array("赌博\n".utf8), name: "c.txt:1")
   #expect(odd.entries[0].source == "c.txt:1:1")
-  #expect(odd.entries[0] != WordlistEntry(text: "赌博", category: odd.entries[0].category, source: "c.txt:1"))
+  let other = WordlistEntry(text: "赌博", category: odd.entries[0].category, source: "c.txt:1")
+  #expect(odd.entries[0] != other)
 }
 
 // Trimming reads the Unicode spaces byte by byte: each trims at either end, and a character
 // that merely shares their last byte (U+2020 †, `E2 80 A0`) does not.
 @Test(arguments: ["\u{00A0}", "\u{2000}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}", " \t"])
 func unicodeSpacesAreTrimmed(space: String) throws {
-  let list = try Wordlist(parsing: Array("\(space)赌博\(space)\n\(space)†\(space)\n".utf8), name: "s.txt")
+  let text = "\(space)赌博\(space)\n\(space)†\(space)\n"
+  let list = try Wordlist(parsing: Array(text.utf8), name: "s.txt")
   #expect(list.entries.map(\.text) == ["赌博", "†"])
 }
