@@ -62,10 +62,10 @@ public struct Automaton: Sendable {
   ///   - alphabetSize: one more than the largest symbol.
   /// - Throws: ``BuildError`` for an empty pattern, a symbol out of range, or more states
   ///   than the 31-bit state space holds.
-  /// - Complexity: O(total pattern length × average fan-out), tens of milliseconds for
-  ///   100,000 patterns.
   ///   - repeatLoops: add the ``DefaultTransitionDFA`` repeat loops (a character repeating
   ///     the last one of a partial match is skipped where it would otherwise end it).
+  /// - Complexity: O(total pattern length × average fan-out), tens of milliseconds for
+  ///   100,000 patterns.
   public init(patterns: [[UInt32]], alphabetSize: Int, repeatLoops: Bool = false)
     throws(BuildError)
   {
@@ -75,23 +75,70 @@ public struct Automaton: Sendable {
       patterns: patterns, alphabetSize: alphabetSize, inheritLimit: 16, repeatLoops: repeatLoops)
   }
 
+  /// Builds the automaton from patterns stored end to end, without an array per pattern.
+  ///
+  /// Pattern `i` is `symbols[(i == 0 ? 0 : patternEnds[i - 1])..<patternEnds[i]]`; the result
+  /// is the automaton ``init(patterns:alphabetSize:)`` builds from those patterns.
+  ///
+  /// ```swift
+  /// let automaton = try Automaton(symbols: [1, 2, 2, 3], patternEnds: [2, 4], alphabetSize: 4)
+  /// ```
+  ///
+  /// - Precondition: `patternEnds` is ascending and ends at `symbols.count`.
+  /// - Throws: ``BuildError``, as ``init(patterns:alphabetSize:)``.
+  /// - Parameter repeatLoops: as in ``init(patterns:alphabetSize:repeatLoops:)``.
+  public init(
+    symbols: [UInt32], patternEnds: [Int], alphabetSize: Int, repeatLoops: Bool = false
+  ) throws(BuildError) {
+    try self.init(
+      symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize, inheritLimit: 16,
+      repeatLoops: repeatLoops)
+  }
+
   /// Builds the automaton with a chosen ``DefaultTransitionDFA`` inherit limit (tests use 0 to
   /// make every state with a non-root failure state incomplete).
-  init(patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int, repeatLoops: Bool = false)
-    throws(BuildError)
-  {
-    var builder = try DoubleArrayBuilder(patterns: patterns, alphabetSize: alphabetSize)
+  init(
+    patterns: [[UInt32]], alphabetSize: Int, inheritLimit: Int, repeatLoops: Bool = false
+  ) throws(BuildError) {
+    var symbols: [UInt32] = []
+    symbols.reserveCapacity(patterns.reduce(0) { $0 + $1.count })
+    var ends: [Int] = []
+    ends.reserveCapacity(patterns.count)
+    for p in patterns {
+      symbols.append(contentsOf: p)
+      ends.append(symbols.count)
+    }
+    try self.init(
+      symbols: symbols, patternEnds: ends, alphabetSize: alphabetSize, inheritLimit: inheritLimit,
+      repeatLoops: repeatLoops)
+  }
+
+  /// See ``init(symbols:patternEnds:alphabetSize:repeatLoops:)`` and
+  /// ``init(patterns:alphabetSize:inheritLimit:repeatLoops:)``.
+  init(
+    symbols: [UInt32], patternEnds: [Int], alphabetSize: Int, inheritLimit: Int,
+    repeatLoops: Bool = false
+  ) throws(BuildError) {
+    var builder = try DoubleArrayBuilder(
+      symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize)
     builder.build()
     self.alphabetSize = alphabetSize
-    self.patternLengths = FlatArray(patterns.map { Int32($0.count) })
-    self.base = FlatArray(builder.base)
-    self.check = FlatArray(builder.check)
-    self.fail = FlatArray(builder.fail)
-    self.rootNext = FlatArray(builder.rootNext)
-    self.ownOutput = FlatArray(builder.ownOutput)
-    self.nextSameOutput = FlatArray(builder.nextSameOutput)
-    self.dictionaryLink = FlatArray(builder.dictionaryLink)
-    self.depth = FlatArray(builder.depth)
+    var lengths = [Int32]()
+    lengths.reserveCapacity(patternEnds.count)
+    var lo = 0
+    for end in patternEnds {
+      lengths.append(Int32(end - lo))
+      lo = end
+    }
+    self.patternLengths = FlatArray(lengths)
+    self.base = builder.base
+    self.check = builder.check
+    self.fail = builder.fail
+    self.rootNext = builder.rootNext
+    self.ownOutput = builder.ownOutput
+    self.nextSameOutput = builder.nextSameOutput
+    self.dictionaryLink = builder.dictionaryLink
+    self.depth = builder.depth
     let trieEdges = builder.childSymbols.count
     self.dfa = DefaultTransitionDFA(
       builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges),

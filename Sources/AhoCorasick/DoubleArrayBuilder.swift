@@ -9,17 +9,23 @@
 ///    (`base[parent] + symbol`), taking the first free run that fits;
 /// 3. compute failure and dictionary links breadth first on the placed states.
 struct DoubleArrayBuilder {
-  let patterns: [[UInt32]]
+  /// The patterns end to end: pattern `i` is `symbols[start[i]..<start[i + 1]]`.
+  let symbols: [UInt32]
+  /// Where each pattern starts in ``symbols``, and its count last.
+  let start: [Int]
   let alphabetSize: Int
+  /// Number of patterns.
+  var patternCount: Int { start.count - 1 }
 
-  var base: [Int32] = []
-  var check: [UInt32] = []
-  var fail: [UInt32] = []
-  var rootNext: [UInt32] = []
-  var ownOutput: [UInt32] = []
-  var nextSameOutput: [UInt32] = []
-  var dictionaryLink: [UInt32] = []
-  var depth: [UInt32] = []
+  // The automaton's tables, filled in place and handed to it without a copy.
+  var base = FlatArray<Int32>([])
+  var check = FlatArray<UInt32>([])
+  var fail = FlatArray<UInt32>([])
+  var rootNext = FlatArray<UInt32>([])
+  var ownOutput = FlatArray<UInt32>([])
+  var nextSameOutput = FlatArray<UInt32>([])
+  var dictionaryLink = FlatArray<UInt32>([])
+  var depth = FlatArray<UInt32>([])
   /// States in breadth-first order (root first).
   var bfsOrder: [UInt32] = []
   /// Children of each state as a range into ``childSymbols``/``childStates`` (ascending symbol).
@@ -28,200 +34,301 @@ struct DoubleArrayBuilder {
   var childSymbols: [UInt32] = []
   var childStates: [UInt32] = []
 
-  init(patterns: [[UInt32]], alphabetSize: Int) throws(BuildError) {
-    for (index, pattern) in patterns.enumerated() {
-      if pattern.isEmpty { throw BuildError(patternIndex: index, kind: .emptyPattern) }
-      for symbol in pattern where symbol == 0 || Int(symbol) >= alphabetSize {
-        throw BuildError(patternIndex: index, kind: .symbolOutOfRange(symbol))
+  /// Checks the patterns (see ``Automaton/init(symbols:patternEnds:alphabetSize:)``).
+  init(symbols: [UInt32], patternEnds: [Int], alphabetSize: Int) throws(BuildError) {
+    var start = [Int]()
+    start.reserveCapacity(patternEnds.count + 1)
+    start.append(0)
+    var lo = 0
+    for (index, end) in patternEnds.enumerated() {
+      precondition(end >= lo && end <= symbols.count, "pattern ends out of order")
+      if end == lo { throw BuildError(patternIndex: index, kind: .emptyPattern) }
+      for k in lo..<end where symbols[k] == 0 || Int(symbols[k]) >= alphabetSize {
+        throw BuildError(patternIndex: index, kind: .symbolOutOfRange(symbols[k]))
       }
+      start.append(end)
+      lo = end
     }
-    if patterns.reduce(0, { $0 + $1.count }) >= Int(Automaton.stateMask) / 2 {
+    precondition(lo == symbols.count, "symbols after the last pattern end")
+    if symbols.count >= Int(Automaton.stateMask) / 2 {
       throw BuildError(patternIndex: nil, kind: .tooManyStates)
     }
-    self.patterns = patterns
+    self.symbols = symbols
+    self.start = start
     self.alphabetSize = max(alphabetSize, 1)
   }
 
   // MARK: Trie
 
-  /// First-child/next-sibling trie; node 0 is the root.
+  /// First-child/next-sibling trie; node 0 is the root. Every array holds one entry per node.
   private struct Trie {
-    var symbol: [UInt32] = [0]
-    var firstChild: [Int32] = [-1]
-    var lastChild: [Int32] = [-1]
-    var nextSibling: [Int32] = [-1]
-    var output: [UInt32] = [Automaton.noPattern]
-
-    mutating func addChild(of parent: Int, symbol s: UInt32) -> Int {
-      let node = symbol.count
-      symbol.append(s)
-      firstChild.append(-1)
-      lastChild.append(-1)
-      nextSibling.append(-1)
-      output.append(Automaton.noPattern)
-      if lastChild[parent] < 0 {
-        firstChild[parent] = Int32(node)
-      } else {
-        nextSibling[Int(lastChild[parent])] = Int32(node)
-      }
-      lastChild[parent] = Int32(node)
-      return node
-    }
+    var symbol: [UInt32]
+    var firstChild: [Int32]
+    var nextSibling: [Int32]
+    var output: [UInt32]
+    var count: Int { symbol.count }
   }
 
+  /// The pattern indices in trie order: lexicographic by symbols (a prefix first), equal
+  /// patterns by index.
+  ///
+  /// Each pattern's first symbols are packed into one 64-bit key (0 past its end: symbols are
+  /// ≥ 1), so almost every comparison is one integer compare; ties compare the rest.
+  private func sortedOrder(_ flat: UnsafeBufferPointer<UInt32>, _ start: UnsafeBufferPointer<Int>)
+    -> [Int]
+  {
+    struct Key {
+      var key: UInt64
+      var index: Int
+    }
+    let bits = alphabetSize <= 1 << 16 ? 16 : 32
+    let perKey = 64 / bits
+    var keys = [Key]()
+    keys.reserveCapacity(patternCount)
+    for i in 0..<patternCount {
+      var key: UInt64 = 0
+      let lo = start[i]
+      let n = min(start[i + 1] - lo, perKey)
+      for k in 0..<n { key |= UInt64(flat[lo + k]) << UInt64(64 - bits * (k + 1)) }
+      keys.append(Key(key: key, index: i))
+    }
+    keys.sort { a, b in
+      if a.key != b.key { return a.key < b.key }
+      // Same first symbols: compare the rest, then the lengths, then the indices.
+      let (la, ha) = (start[a.index], start[a.index + 1])
+      let (lb, hb) = (start[b.index], start[b.index + 1])
+      var i = la + perKey
+      var j = lb + perKey
+      while i < ha && j < hb {
+        if flat[i] != flat[j] { return flat[i] < flat[j] }
+        i += 1
+        j += 1
+      }
+      if (ha - la) != (hb - lb) { return ha - la < hb - lb }
+      return a.index < b.index
+    }
+    return keys.map { $0.index }
+  }
+
+  /// The trie of the patterns, children in ascending symbol order (patterns are inserted in
+  /// sorted order, so each new child is its parent's last).
   private func makeTrie(nextSame: inout [UInt32]) -> Trie {
-    var trie = Trie()
-    let order = patterns.indices.sorted { a, b in
-      let pa = patterns[a]
-      let pb = patterns[b]
-      if pa == pb { return a < b }
-      return pa.lexicographicallyPrecedes(pb)
+    let total = symbols.count
+    // At most one node per pattern symbol, plus the root.
+    let capacity = total + 1
+    var symbol = [UInt32](repeating: 0, count: capacity)
+    var firstChild = [Int32](repeating: -1, count: capacity)
+    var nextSibling = [Int32](repeating: -1, count: capacity)
+    var output = [UInt32](repeating: Automaton.noPattern, count: capacity)
+    var nodeCount = 1
+    symbols.withUnsafeBufferPointer { flat in
+      start.withUnsafeBufferPointer { start in
+        let order = sortedOrder(flat, start)
+        // path[d] = node at depth d of the previous pattern
+        var path = [Int](repeating: 0, count: 1)
+        var previous = 0..<0  // the previous pattern's range in `flat`
+        symbol.withUnsafeMutableBufferPointer { symbol in
+          firstChild.withUnsafeMutableBufferPointer { firstChild in
+            nextSibling.withUnsafeMutableBufferPointer { nextSibling in
+              output.withUnsafeMutableBufferPointer { output in
+                nextSame.withUnsafeMutableBufferPointer { nextSame in
+                  for index in order {
+                    let lo = start[index]
+                    let count = start[index + 1] - lo
+                    var common = 0
+                    while common < count && common < previous.count
+                      && flat[lo + common] == flat[previous.lowerBound + common]
+                    {
+                      common += 1
+                    }
+                    // The last child so far of `path[common]`: the previous pattern's node one
+                    // deeper, if it went deeper (patterns arrive sorted, so no later child
+                    // exists yet; if it ended there, that node has no child yet).
+                    var lastChild = common + 1 < path.count ? path[common + 1] : -1
+                    path.removeSubrange((common + 1)...)
+                    var node = path[common]
+                    for d in common..<count {
+                      // A new child of `node`, after its other children.
+                      let child = nodeCount
+                      nodeCount += 1
+                      symbol[child] = flat[lo + d]
+                      if lastChild < 0 {
+                        firstChild[node] = Int32(child)
+                      } else {
+                        nextSibling[lastChild] = Int32(child)
+                      }
+                      lastChild = -1  // the new node has no children
+                      node = child
+                      path.append(node)
+                    }
+                    // Identical patterns end at the same node: chain them, first (lowest index)
+                    // at the head.
+                    if output[node] == Automaton.noPattern {
+                      output[node] = UInt32(index)
+                    } else {
+                      var tail = Int(output[node])
+                      while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
+                      nextSame[tail] = UInt32(index)
+                    }
+                    previous = lo..<(lo + count)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
-    var path: [Int] = [0]  // path[d] = node at depth d of the previous pattern
-    var previous: [UInt32] = []
-    for index in order {
-      let pattern = patterns[index]
-      var common = 0
-      while common < pattern.count && common < previous.count
-        && pattern[common] == previous[common]
-      {
-        common += 1
-      }
-      path.removeSubrange((common + 1)...)
-      var node = path[common]
-      for d in common..<pattern.count {
-        node = trie.addChild(of: node, symbol: pattern[d])
-        path.append(node)
-      }
-      // Identical patterns end at the same node: chain them, first (lowest index) at the head.
-      if trie.output[node] == Automaton.noPattern {
-        trie.output[node] = UInt32(index)
-      } else {
-        var tail = Int(trie.output[node])
-        while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
-        nextSame[tail] = UInt32(index)
-      }
-      previous = pattern
-    }
-    return trie
+    symbol.removeSubrange(nodeCount...)
+    firstChild.removeSubrange(nodeCount...)
+    nextSibling.removeSubrange(nodeCount...)
+    output.removeSubrange(nodeCount...)
+    return Trie(symbol: symbol, firstChild: firstChild, nextSibling: nextSibling, output: output)
   }
 
   // MARK: Placement
 
   mutating func build() {
-    nextSameOutput = Array(repeating: Automaton.noPattern, count: patterns.count)
-    let trie = makeTrie(nextSame: &nextSameOutput)
-    let nodeCount = trie.symbol.count
+    var nextSame = [UInt32](repeating: Automaton.noPattern, count: patternCount)
+    let trie = makeTrie(nextSame: &nextSame)
+    nextSameOutput = FlatArray(nextSame)
+    let nodeCount = trie.count
+    let alphabetSize = self.alphabetSize
+    // Slot 0: the root.
+    let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)
 
+    // 1. Breadth first over the nodes: each node's children get slots `b + symbol`. Every
+    //    non-root node is one edge, so the child lists fill exactly `nodeCount - 1` entries.
+    var queue = [Int32](repeating: 0, count: nodeCount)  // nodes in BFS order (root first)
     var stateOfNode = [UInt32](repeating: 0, count: nodeCount)
-    var used: [Bool] = [true]  // slot 0: the root
-    base = [0]
-    check = [Automaton.emptySlot]
-    let allocator = SlotAllocator(reserved: 1, capacity: nodeCount + alphabetSize + 64)  // slot 0: the root
+    var baseOfNode = [Int32](repeating: 0, count: nodeCount)
+    var childSymbols = [UInt32](repeating: 0, count: nodeCount - 1)
+    var childStates = [UInt32](repeating: 0, count: nodeCount - 1)
     var maxBase = 0
-
-    func ensure(_ slot: Int) {
-      if slot >= used.count {
-        let grow = max(slot + 1, used.count * 2) - used.count
-        used.append(contentsOf: repeatElement(false, count: grow))
-        base.append(contentsOf: repeatElement(0, count: grow))
-        check.append(contentsOf: repeatElement(Automaton.emptySlot, count: grow))
+    var maxSlot = 0  // slot 0: the root
+    queue.withUnsafeMutableBufferPointer { queue in
+      stateOfNode.withUnsafeMutableBufferPointer { stateOfNode in
+        baseOfNode.withUnsafeMutableBufferPointer { baseOfNode in
+          childSymbols.withUnsafeMutableBufferPointer { childSymbols in
+            childStates.withUnsafeMutableBufferPointer { childStates in
+              trie.symbol.withUnsafeBufferPointer { symbolOf in
+                trie.firstChild.withUnsafeBufferPointer { firstChild in
+                  trie.nextSibling.withUnsafeBufferPointer { nextSibling in
+                    var tail = 1
+                    var edges = 0
+                    for head in 0..<nodeCount {
+                      let node = Int(queue[head])
+                      var child = firstChild[node]
+                      if child < 0 { continue }
+                      let first = edges
+                      while child >= 0 {
+                        childSymbols[edges] = symbolOf[Int(child)]
+                        edges += 1
+                        child = nextSibling[Int(child)]
+                      }
+                      let b = allocator.place(
+                        UnsafeBufferPointer(rebasing: childSymbols[first..<edges]))
+                      baseOfNode[node] = Int32(b)
+                      maxBase = max(maxBase, b)
+                      child = firstChild[node]
+                      for k in first..<edges {
+                        let s = b + Int(childSymbols[k])
+                        maxSlot = max(maxSlot, s)
+                        stateOfNode[Int(child)] = UInt32(s)
+                        childStates[k] = UInt32(s)
+                        queue[tail] = child
+                        tail += 1
+                        child = nextSibling[Int(child)]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
+    self.childSymbols = childSymbols
+    self.childStates = childStates
 
-    var queue: [Int] = [0]
-    var head = 0
-    var childRanges: [(UInt32, Int32, Int32)] = []
-    var children: [Int] = []
-    var symbols: [UInt32] = []
-    queue.reserveCapacity(nodeCount)
-    childSymbols.reserveCapacity(nodeCount)
-    childStates.reserveCapacity(nodeCount)
-    while head < queue.count {
-      let node = queue[head]
-      head += 1
-      children.removeAll(keepingCapacity: true)
-      var child = trie.firstChild[node]
-      while child >= 0 {
-        children.append(Int(child))
-        child = trie.nextSibling[Int(child)]
-      }
-      if children.isEmpty { continue }
-      symbols.removeAll(keepingCapacity: true)
-      for c in children { symbols.append(trie.symbol[c]) }
-      let b = allocator.place(symbols)
-      ensure(b + alphabetSize)
-      let parentState = stateOfNode[node]
-      base[Int(parentState)] = Int32(b)
-      maxBase = max(maxBase, b)
-      childRanges.append((parentState, Int32(childSymbols.count), Int32(children.count)))
-      for c in children {
-        let s = b + Int(trie.symbol[c])
-        used[s] = true
-        check[s] = parentState
-        stateOfNode[c] = UInt32(s)
-        queue.append(c)
-        childSymbols.append(trie.symbol[c])
-        childStates.append(UInt32(s))
-      }
+    // 2. The tables, sized to what any transition can reach: base + symbol < count for every
+    //    state.
+    let slots = max(maxBase + alphabetSize, maxSlot + 1)
+    // Allocated here and adopted by `FlatArray`s at the end (see ``FlatArray/init(adopting:)``):
+    // written only in this method.
+    func table<T>(_ count: Int, _ fill: T) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+      buffer.initialize(repeating: fill)
+      return UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
     }
-
-    // Trim to what any transition can reach: base + symbol < count for every state.
-    let needed = max(maxBase + alphabetSize, (used.lastIndex(of: true) ?? 0) + 1)
-    ensure(needed)
-    base.removeSubrange(needed...)
-    check.removeSubrange(needed...)
-    let slots = base.count
-
+    let base = table(slots, Int32(0))
+    let check = table(slots, Automaton.emptySlot)
+    let ownOutput = table(slots, Automaton.noPattern)
+    let depth = table(slots, UInt32(0))
+    let fail = table(slots, UInt32(0))
+    let dictionaryLink = table(slots, Automaton.noState)
+    let rootNext = table(alphabetSize, UInt32(0))
     childStart = Array(repeating: 0, count: slots)
     childCount = Array(repeating: 0, count: slots)
-    for (state, start, count) in childRanges {
-      childStart[Int(state)] = start
-      childCount[Int(state)] = count
-    }
-    bfsOrder = queue.map { stateOfNode[$0] }
-    ownOutput = Array(repeating: Automaton.noPattern, count: slots)
-    depth = Array(repeating: 0, count: slots)
-    for node in 0..<nodeCount {
-      ownOutput[Int(stateOfNode[node])] = trie.output[node]
+    bfsOrder = queue.map { stateOfNode[Int($0)] }
+    var edge = 0
+    for node in queue {
+      let state = Int(stateOfNode[Int(node)])
+      var n = 0
+      var child = trie.firstChild[Int(node)]
+      while child >= 0 {
+        check[Int(stateOfNode[Int(child)])] = UInt32(state)
+        n += 1
+        child = trie.nextSibling[Int(child)]
+      }
+      ownOutput[state] = trie.output[Int(node)]
+      if n == 0 { continue }
+      base[state] = baseOfNode[Int(node)]
+      childStart[state] = Int32(edge)
+      childCount[state] = Int32(n)
+      edge += n
     }
 
-    // Failure and dictionary links, breadth first (queue order is BFS order of nodes).
-    fail = Array(repeating: 0, count: slots)
-    dictionaryLink = Array(repeating: Automaton.noState, count: slots)
-    rootNext = Array(repeating: 0, count: alphabetSize)
-    for node in queue {
-      let s = Int(stateOfNode[node])
-      var child = trie.firstChild[node]
-      while child >= 0 {
-        let c = Int(child)
-        let symbol = Int(trie.symbol[c])
-        let t = Int(stateOfNode[c])
-        depth[t] = depth[s] + 1
-        if s == 0 {
-          fail[t] = 0
-          rootNext[symbol] = UInt32(t)
-        } else {
-          var f = Int(fail[s])
-          var target = 0
-          while true {
-            if f == 0 {
-              target = Int(rootNext[symbol] & Automaton.stateMask)
-              break
+    // 3. Failure and dictionary links, breadth first.
+    childStart.withUnsafeBufferPointer { childStart in
+      childCount.withUnsafeBufferPointer { childCount in
+        self.childSymbols.withUnsafeBufferPointer { childSymbols in
+          self.childStates.withUnsafeBufferPointer { childStates in
+            for s32 in bfsOrder {
+              let s = Int(s32)
+              let lo = Int(childStart[s])
+              for k in lo..<(lo + Int(childCount[s])) {
+                let symbol = Int(childSymbols[k])
+                let t = Int(childStates[k])
+                depth[t] = depth[s] + 1
+                if s == 0 {
+                  fail[t] = 0
+                  rootNext[symbol] = UInt32(t)
+                } else {
+                  var f = Int(fail[s])
+                  var target = 0
+                  while true {
+                    if f == 0 {
+                      target = Int(rootNext[symbol] & Automaton.stateMask)
+                      break
+                    }
+                    let u = Int(base[f]) + symbol
+                    if check[u] & Automaton.stateMask == UInt32(f) {
+                      target = u
+                      break
+                    }
+                    f = Int(fail[f])
+                  }
+                  fail[t] = UInt32(target)
+                }
+                let f = Int(fail[t])
+                dictionaryLink[t] =
+                  ownOutput[f] != Automaton.noPattern && f != 0 ? UInt32(f) : dictionaryLink[f]
+              }
             }
-            let u = Int(base[f]) + symbol
-            if check[u] & Automaton.stateMask == UInt32(f) {
-              target = u
-              break
-            }
-            f = Int(fail[f])
           }
-          fail[t] = UInt32(target)
         }
-        let f = Int(fail[t])
-        dictionaryLink[t] =
-          ownOutput[f] != Automaton.noPattern && f != 0 ? UInt32(f) : dictionaryLink[f]
-        child = trie.nextSibling[c]
       }
     }
     // Output bits: on `check` of each state with an output, and on the root block.
@@ -234,5 +341,12 @@ struct DoubleArrayBuilder {
       let t = Int(rootNext[symbol])
       if check[t] & Automaton.outputBit != 0 { rootNext[symbol] |= Automaton.outputBit }
     }
+    self.base = FlatArray(adopting: base)
+    self.check = FlatArray(adopting: check)
+    self.ownOutput = FlatArray(adopting: ownOutput)
+    self.depth = FlatArray(adopting: depth)
+    self.fail = FlatArray(adopting: fail)
+    self.dictionaryLink = FlatArray(adopting: dictionaryLink)
+    self.rootNext = FlatArray(adopting: rootNext)
   }
 }

@@ -22,6 +22,15 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
     owner = OwnedMemory<Element>(buffer.baseAddress!)
   }
 
+  /// Takes ownership of an initialized buffer from `UnsafeMutableBufferPointer.allocate` (no
+  /// copy: build stages fill their tables in place and hand them over). Nothing may write to
+  /// the buffer afterwards.
+  init(adopting buffer: UnsafeMutableBufferPointer<Element>) {
+    base = UnsafePointer(buffer.baseAddress)
+    count = buffer.count
+    owner = OwnedMemory<Element>(buffer.baseAddress!)
+  }
+
   /// Borrows `count` elements at `pointer`, kept alive by `owner` (e.g. a mapped file).
   public init(borrowing pointer: UnsafeRawPointer, count: Int, owner: AnyObject) {
     base = pointer.assumingMemoryBound(to: Element.self)

@@ -112,6 +112,7 @@ public final class Filter: Sendable {
       configuration.variants.contains(.lookalikes)
       || wordlist.entries.contains { $0.variants.contains(.lookalikes) }
     let folds = lookalikes ? FoldTable.withLookalikes : FoldTable.standard
+    let standardFold = !lookalikes && normalization.foldCharacters && normalization.skipNoise
     var ruleEntry: [Int] = []
     var ruleTier: [Tier] = []
     var ruleFolded: [[UInt32]] = []
@@ -133,9 +134,13 @@ public final class Filter: Sendable {
       let key: DuplicateKey
       let text: String
     }
-    var firstEntryOfKey: [DuplicateKey: Int] = [:]
+    // The first entry of each key, as the index of its rule, in an open-addressing table over a
+    // multiplicative hash of the folded term: a `Dictionary` (SipHash, the category's string)
+    // cost more than folding the terms.
+    let tableSize = max(16, 1 << (Int.bitWidth - (2 * wordlist.entries.count).leadingZeroBitCount))
+    var firstRuleOfKey = [Int32](repeating: -1, count: tableSize)
+    var hashOfSlot = [UInt64](repeating: 0, count: tableSize)
     var textsOfSharedKeys: Set<DuplicateText> = []
-    firstEntryOfKey.reserveCapacity(wordlist.entries.count)
     for (index, entry) in wordlist.entries.enumerated() {
       if entry.isRegex {
         regexRuleIndices.append(ruleEntry.count)
@@ -152,14 +157,33 @@ public final class Filter: Sendable {
           reason: "'\(entry.text)' has no characters other than noise (spaces, punctuation,"
             + " symbols), so it could never match")
       }
-      let key = DuplicateKey(folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
-      if let first = firstEntryOfKey[key] {
+      let hash = Filter.duplicateHash(f)
+      var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
+      var firstEntry: Int? = nil
+      while firstRuleOfKey[slot] >= 0 {
+        let r = Int(firstRuleOfKey[slot])
+        if hashOfSlot[slot] == hash && ruleFolded[r] == f {
+          let e = ruleEntry[r]
+          let first = wordlist.entries[e]
+          if first.kind == entry.kind && first.tier == entry.tier
+            && first.category == entry.category
+          {
+            firstEntry = e
+            break
+          }
+        }
+        slot = (slot + 1) & (tableSize - 1)
+      }
+      if let first = firstEntry {
+        let key = DuplicateKey(
+          folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
         let firstText = wordlist.entries[first].text
         if firstText == entry.text { continue }
         textsOfSharedKeys.insert(DuplicateText(key: key, text: firstText))
         if !textsOfSharedKeys.insert(DuplicateText(key: key, text: entry.text)).inserted { continue }
       } else {
-        firstEntryOfKey[key] = index
+        firstRuleOfKey[slot] = Int32(ruleEntry.count)
+        hashOfSlot[slot] = hash
       }
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
@@ -167,17 +191,28 @@ public final class Filter: Sendable {
       rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
-      if options.intersection(Filter.expandedVariants) == .digitStyles
-        && !VariantExpander.mayHaveDigitStyles(entry.text)
-      {
-        continue
-      }
-      var seen: Set<[UInt32]> = [f]
+      // The expander folds with the standard table and normalization, and keeps no line break
+      // or control character as is: when those are this filter's and the term has none, its
+      // fold is `f` (else it folds the term itself).
+      let expanderFold = standardFold && !f.contains(where: Alphabet.isBreak) ? f : nil
+      var seen: [[UInt32]] = [f]
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12
-        for v in VariantExpander.variants(of: entry.text, options: kind, limit: limit) {
-          let vf = Alphabet.foldTerm(v, normalization: normalization, folds: folds)
-          if vf.isEmpty || !seen.insert(vf).inserted { continue }
+        // Each variant as code points: digit styles straight from the expander (the same
+        // candidates, without a round trip through `String`), the others from their strings.
+        let candidates =
+          kind == .digitStyles
+          ? VariantExpander.digitStyleCandidates(of: entry.text, folded: expanderFold)
+          : VariantExpander.variants(of: entry.text, options: kind, limit: limit).map {
+            $0.unicodeScalars.map { $0.value }
+          }
+        for v in candidates {
+          var vf: [UInt32] = []
+          Alphabet.appendFolded(
+            v.lazy.compactMap { Unicode.Scalar($0) }, normalization: normalization, folds: folds,
+            to: &vf)
+          if vf.isEmpty || seen.contains(vf) { continue }
+          seen.append(vf)
           // A digits-only variant (`六四` → `64`) would match every such number.
           if kind == .digitStyles && vf.allSatisfy({ (0x30...0x39).contains($0) }) { continue }
           ruleEntry.append(index)
@@ -192,17 +227,23 @@ public final class Filter: Sendable {
     let regexTexts = regexRuleIndices.map { wordlist.entries[ruleEntry[$0]].text }
     let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
     let triggerPatterns = triggers.enumerated().flatMap { k, t in (t ?? []).map { (k, $0) } }
+    let triggerTerms = triggerPatterns.map { $0.1 }
     let alphabet = try Alphabet(
-      foldedTerms: ruleFolded + triggerPatterns.map(\.1), normalization: normalization,
-      lookalikes: lookalikes)
+      foldedTerms: triggerTerms.isEmpty ? ruleFolded : ruleFolded + triggerTerms,
+      normalization: normalization, lookalikes: lookalikes)
     let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    let patterns = alphabet.symbols(ofFolded: literal.map { ruleFolded[$0] } + triggerPatterns.map(\.1))
+    // The patterns end to end: no array per pattern.
+    let patterns = alphabet.flatSymbols(ofFolded: ruleFolded, indices: literal, then: triggerTerms)
     do {
       automaton = try Automaton(
-        patterns: patterns, alphabetSize: alphabet.size, repeatLoops: repeatLoops)
+        symbols: patterns.symbols, patternEnds: patterns.ends, alphabetSize: alphabet.size,
+        repeatLoops: repeatLoops)
     } catch {
       throw FilterError(
-        source: error.patternIndex.map { wordlist.entries[ruleEntry[literal[$0]]].source },
+        // A pattern past the literal ones is a regex rule's trigger: no single entry to name.
+        source: error.patternIndex.flatMap {
+          $0 < literal.count ? wordlist.entries[ruleEntry[literal[$0]]].source : nil
+        },
         reason: error.description)
     }
     self.ruleOfPattern = FlatArray(literal + triggerPatterns.map { -1 - $0.0 })
@@ -215,7 +256,7 @@ public final class Filter: Sendable {
     self.entryStore = store
     self.configuration = configuration
     self.alphabet = alphabet
-    self.patternLength = FlatArray(ruleFolded.map(\.count))
+    self.patternLength = FlatArray(ruleFolded.map { $0.count })
     self.isAllow = FlatArray(ruleEntry.map { wordlist.entries[$0].kind == .allow })
     let boundaries = normalization.wordBoundaries
     self.needsBoundaryBefore = FlatArray(ruleFolded.map {
@@ -224,7 +265,7 @@ public final class Filter: Sendable {
     self.needsBoundaryAfter = FlatArray(ruleFolded.map {
       boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
     })
-    let longest = ruleFolded.map(\.count).max() ?? 0
+    let longest = ruleFolded.reduce(0) { max($0, $1.count) }
     // Skipped characters between two term characters: noise, and repeats (which share the
     // noise run's limit even when noise skipping is off).
     let noise = normalization.skipNoise || repeatLoops ? normalization.maxNoise : 0
@@ -235,6 +276,18 @@ public final class Filter: Sendable {
       lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+  }
+
+  /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
+  /// (multiply-xorshift; not seeded: the table's order never shows).
+  static func duplicateHash(_ folded: [UInt32]) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(folded.count &+ 1)
+    for c in folded {
+      h = (h ^ UInt64(c)) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 32
+    }
+    h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+    return h ^ (h >> 33)
   }
 
   /// See ``lookAroundBytes``.

@@ -80,3 +80,139 @@ func dfaStepsAgreeWithFailureLinks(inheritLimit: Int) throws {
     }
   }
 }
+
+// Patterns given end to end build the same automaton as patterns given one array each.
+@Test(arguments: 0..<20)
+func flatPatternsBuildTheSameAutomaton(seed: Int) throws {
+  var rng = SeededRandom(seed: UInt64(seed) &+ 4242)
+  let alphabet = Int.random(in: 2...300, using: &rng)
+  let patterns = (0..<Int.random(in: 1...500, using: &rng)).map { _ in
+    (0..<Int.random(in: 1...8, using: &rng)).map { _ in
+      UInt32.random(in: 1..<UInt32(alphabet), using: &rng)
+    }
+  }
+  let nested = try Automaton(patterns: patterns, alphabetSize: alphabet)
+  var ends: [Int] = []
+  var total = 0
+  for p in patterns {
+    total += p.count
+    ends.append(total)
+  }
+  let flat = try Automaton(
+    symbols: patterns.flatMap { $0 }, patternEnds: ends, alphabetSize: alphabet)
+  #expect(Array(flat.base) == Array(nested.base), "seed \(seed)")
+  #expect(Array(flat.check) == Array(nested.check), "seed \(seed)")
+  #expect(Array(flat.nextSameOutput) == Array(nested.nextSameOutput), "seed \(seed)")
+  #expect(Array(flat.dfa.table) == Array(nested.dfa.table), "seed \(seed)")
+  #expect(Array(flat.patternLengths) == patterns.map { Int32($0.count) }, "seed \(seed)")
+  let text = (0..<300).map { _ in UInt32.random(in: 0..<UInt32(alphabet), using: &rng) }
+  #expect(Set(flat.occurrences(in: text)) == naiveOccurrences(patterns, in: text), "seed \(seed)")
+}
+
+@Test func flatPatternErrorsNameThePattern() {
+  do {
+    _ = try Automaton(symbols: [1, 2], patternEnds: [1, 1, 2], alphabetSize: 3)
+    Issue.record("expected an error")
+  } catch {
+    #expect(error.patternIndex == 1)
+    #expect(error.kind == .emptyPattern)
+  }
+  do {
+    _ = try Automaton(symbols: [1, 5], patternEnds: [1, 2], alphabetSize: 3)
+    Issue.record("expected an error")
+  } catch {
+    #expect(error.patternIndex == 1)
+    #expect(error.kind == .symbolOutOfRange(5))
+  }
+}
+
+/// First-fit placement as the obvious scan, with the allocator's retirement rule: the oracle
+/// for ``SlotAllocator`` (whose bitmaps and summaries must give the same bases).
+private struct NaiveSlotAllocator {
+  var used: [Bool] = []
+  var retired: [Bool] = []
+  var failures: [Int] = []
+  var baseUsed: [Bool] = []
+  var nextFreeBase = 0
+  let uniqueBases: Bool
+
+  init(reserved: Int, uniqueBases: Bool) {
+    self.uniqueBases = uniqueBases
+    for slot in 0..<reserved { mark(slot) }
+  }
+
+  mutating func ensure(_ slot: Int) {
+    while used.count <= slot {
+      used.append(false)
+      retired.append(false)
+      failures.append(0)
+      baseUsed.append(false)
+    }
+  }
+
+  mutating func mark(_ slot: Int) {
+    ensure(slot)
+    used[slot] = true
+  }
+
+  mutating func candidate(from slot: Int) -> Int {
+    var s = slot
+    while true {
+      ensure(s)
+      if !used[s] && !retired[s] { return s }
+      s += 1
+    }
+  }
+
+  mutating func place(_ symbols: [UInt32]) -> Int {
+    let first = Int(symbols[0])
+    var slot = candidate(from: first)
+    while true {
+      let b = slot - first
+      ensure(b + Int(symbols.last!))
+      let fits =
+        (!uniqueBases || !baseUsed[b]) && symbols.dropFirst().allSatisfy { !used[b + Int($0)] }
+      if fits { break }
+      failures[slot] += 1
+      if failures[slot] >= 4 { retired[slot] = true }
+      slot = candidate(from: slot + 1)
+    }
+    let b = slot - first
+    for s in symbols { mark(b + Int(s)) }
+    if uniqueBases { baseUsed[b] = true }
+    return b
+  }
+
+  mutating func freshBase() -> Int {
+    while true {
+      ensure(nextFreeBase)
+      if !baseUsed[nextFreeBase] { break }
+      nextFreeBase += 1
+    }
+    baseUsed[nextFreeBase] = true
+    return nextFreeBase
+  }
+}
+
+@Test(arguments: [false, true])
+func slotAllocatorAgreesWithFirstFit(uniqueBases: Bool) {
+  for seed in 0..<6 {
+    var rng = SeededRandom(seed: UInt64(seed) &* 31 &+ (uniqueBases ? 1 : 0))
+    let alphabet = [8, 70, 600, 5000, 300, 40][seed]
+    // A small capacity, so the bitmaps grow many times on the way.
+    let allocator = SlotAllocator(reserved: 1, capacity: 16, uniqueBases: uniqueBases)
+    var naive = NaiveSlotAllocator(reserved: 1, uniqueBases: uniqueBases)
+    for step in 0..<3000 {
+      if uniqueBases && step % 7 == 0 {
+        #expect(allocator.freshBase() == naive.freshBase(), "seed \(seed) step \(step)")
+        continue
+      }
+      // Mostly small sets of frequent (small) symbols, as in a trie; now and then a wide one.
+      let n =
+        step % 50 == 0 ? Int.random(in: 1...60, using: &rng) : Int.random(in: 1...4, using: &rng)
+      let limit = UInt32(min(alphabet, step % 3 == 0 ? alphabet : 1 + alphabet / 8))
+      let symbols = Set((0..<n).map { _ in UInt32.random(in: 1...limit, using: &rng) }).sorted()
+      #expect(allocator.place(symbols) == naive.place(symbols), "seed \(seed) step \(step)")
+    }
+  }
+}

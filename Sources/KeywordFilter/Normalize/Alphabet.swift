@@ -108,8 +108,9 @@ struct Alphabet: Sendable {
     }
     self.noise = noise
     self.multiple = multiple
-    self.utf8Classes = Alphabet.utf8Classes(bmp: FlatArray(bmp), multiple: multiple)
-    self.bmp = FlatArray(bmp)
+    let bmpTable = FlatArray(bmp)
+    self.utf8Classes = Alphabet.utf8Classes(bmp: bmpTable, multiple: multiple)
+    self.bmp = bmpTable
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1
     self.normalization = normalization
@@ -129,8 +130,13 @@ struct Alphabet: Sendable {
   /// and validates.
   static func utf8Classes(bmp: FlatArray<UInt16>, multiple: UInt16) -> [UInt16] {
     var table = [UInt16](repeating: multiple, count: asciiOffset + 0x80)
-    for cp in 0x800..<0x10000 where !(0xD800..<0xE000).contains(cp) { table[cp] = bmp[cp] }
-    for b in 0..<0x80 { table[asciiOffset + b] = bmp[b] }
+    table.withUnsafeMutableBufferPointer { table in
+      bmp.withUnsafeBufferPointer { bmp in
+        for cp in 0x800..<0xD800 { table[cp] = bmp[cp] }
+        for cp in 0xE000..<0x10000 { table[cp] = bmp[cp] }
+        for b in 0..<0x80 { table[asciiOffset + b] = bmp[b] }
+      }
+    }
     return table
   }
 
@@ -162,6 +168,29 @@ struct Alphabet: Sendable {
     }
   }
 
+  /// The symbols of already folded terms written end to end, and where each term ends: the
+  /// patterns for ``Automaton/init(symbols:patternEnds:alphabetSize:)`` (0 for a character no
+  /// term contains). Terms are `first[i]` for each `i` in `indices`, then `rest`.
+  func flatSymbols(ofFolded first: [[UInt32]], indices: [Int], then rest: [[UInt32]]) -> (
+    symbols: [UInt32], ends: [Int]
+  ) {
+    var flat = [UInt16](repeating: 0, count: 0x10000)
+    for (f, symbol) in symbolOfFolded where f < 0x10000 { flat[Int(f)] = symbol }
+    var symbols: [UInt32] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(indices.count + rest.count)
+    symbols.reserveCapacity(indices.reduce(0) { $0 + first[$1].count })
+    flat.withUnsafeBufferPointer { flat in
+      func append(_ term: [UInt32]) {
+        for f in term { symbols.append(UInt32(f < 0x10000 ? flat[Int(f)] : symbol(ofFolded: f))) }
+        ends.append(symbols.count)
+      }
+      for i in indices { append(first[i]) }
+      for term in rest { append(term) }
+    }
+    return (symbols, ends)
+  }
+
   /// The symbols of already folded terms (0 for a character no term contains).
   func symbols(ofFolded terms: [[UInt32]]) -> [[UInt32]] {
     var flat = [UInt16](repeating: 0, count: 0x10000)
@@ -180,14 +209,44 @@ struct Alphabet: Sendable {
   static func foldTerm(_ text: String, normalization: Normalization, folds: FoldTable) -> [UInt32]
   {
     var result: [UInt32] = []
-    for scalar in text.unicodeScalars {
-      switch fold(scalar.value, normalization: normalization, folds: folds) {
-      case .noise: continue
-      case .single(let f): result.append(f)
-      case .multiple(let fs): result.append(contentsOf: fs)
+    result.reserveCapacity(text.utf8.count)
+    appendFolded(text.unicodeScalars, normalization: normalization, folds: folds, to: &result)
+    return result
+  }
+
+  /// Appends the folded, noise-free code points of `scalars` to `result` (see ``foldTerm``).
+  ///
+  /// List compilation folds every term (and every variant) this way, so BMP code points read the
+  /// encoded fold table directly instead of going through ``fold(_:normalization:folds:)`` and
+  /// its ``Folded`` value; the two agree by construction (the branches mirror that function).
+  static func appendFolded<S: Sequence>(
+    _ scalars: S, normalization: Normalization, folds: FoldTable, to result: inout [UInt32]
+  ) where S.Element == Unicode.Scalar {
+    let foldCharacters = normalization.foldCharacters
+    let skipNoise = normalization.skipNoise
+    folds.bmp.withUnsafeBufferPointer { encoded in
+      for scalar in scalars {
+        let cp = scalar.value
+        if cp < 0x10000 && !isBreak(cp) {
+          let e = encoded[Int(cp)]
+          if e == FoldTable.noiseMark {
+            if !skipNoise { result.append(cp) }
+          } else if !foldCharacters {
+            result.append(cp)
+          } else if e & FoldTable.multipleMark != 0 {
+            result.append(contentsOf: folds.expansions[Int(e & ~FoldTable.multipleMark)])
+          } else {
+            result.append(e)
+          }
+          continue
+        }
+        switch fold(cp, normalization: normalization, folds: folds) {
+        case .noise: continue
+        case .single(let f): result.append(f)
+        case .multiple(let fs): result.append(contentsOf: fs)
+        }
       }
     }
-    return result
   }
 
   /// Line breaks (LF, VT, FF, CR, NEL, U+2028, U+2029) and the other C0/C1 control characters

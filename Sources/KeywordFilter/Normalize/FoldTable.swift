@@ -69,17 +69,29 @@ struct FoldTable: Sendable {
         guard let eq = line.firstIndex(of: UInt8(ascii: "=")),
           let source = FoldTable.hex(UnsafeBufferPointer(rebasing: line[..<eq]))
         else { return }
+        // The first target in a local, an array only for a second one: most lines have one.
+        var firstTarget: UInt32 = 0
+        var targetCount = 0
         var targets: [UInt32] = []
         var start = eq + 1
         while start < line.count {
-          let space = line[start...].firstIndex(of: UInt8(ascii: " ")) ?? line.count
-          if let t = FoldTable.hex(UnsafeBufferPointer(rebasing: line[start..<space])) { targets.append(t) }
+          var space = start
+          while space < line.count && line[space] != UInt8(ascii: " ") { space += 1 }
+          if let t = FoldTable.hex(UnsafeBufferPointer(rebasing: line[start..<space])) {
+            if targetCount == 0 {
+              firstTarget = t
+            } else {
+              if targetCount == 1 { targets.append(firstTarget) }
+              targets.append(t)
+            }
+            targetCount += 1
+          }
           start = space + 1
         }
         let encoded: UInt32
-        switch targets.count {
+        switch targetCount {
         case 0: encoded = FoldTable.noiseMark
-        case 1: encoded = targets[0]
+        case 1: encoded = firstTarget
         default:
           encoded = FoldTable.multipleMark | UInt32(expansions.count)
           expansions.append(targets)

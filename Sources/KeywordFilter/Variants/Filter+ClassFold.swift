@@ -22,8 +22,14 @@ extension Filter {
   ) throws(FilterError) -> [Filter] {
     let normalization = configuration.normalization
     guard normalization.foldCharacters else { return [] }
+    // Every option any term could have, read once: most lists opt into no class fold, and
+    // testing each entry per fold cost as much as a small list's whole compilation.
+    var anyOptions = configuration.variants
+    for i in entries.indices where entries[i].kind == .term {
+      anyOptions.formUnion(entries[i].variants)
+    }
     var passes: [Filter] = []
-    for kind in ClassFold.allCases {
+    for kind in ClassFold.allCases where anyOptions.contains(kind.option) {
       let optedIn = { (e: WordlistEntry) in
         e.kind == .term && !e.isRegex && configuration.variants.union(e.variants).contains(kind.option)
       }

@@ -124,11 +124,28 @@ public enum VariantExpander {
   /// The term folded like every term: standard fold per code point, noise dropped.
   static func folded(_ term: String) -> [UInt32] {
     var out: [UInt32] = []
-    for scalar in term.unicodeScalars {
-      switch FoldTable.standard.fold(scalar.value) {
-      case .noise: continue
-      case .single(let c): out.append(c)
-      case .multiple(let cs): out.append(contentsOf: cs)
+    out.reserveCapacity(term.utf8.count)
+    let table = FoldTable.standard
+    // BMP code points read the encoded table directly (as ``FoldTable/fold(_:)`` does): list
+    // compilation folds every term with a numeral this way.
+    table.bmp.withUnsafeBufferPointer { encoded in
+      for scalar in term.unicodeScalars {
+        let cp = scalar.value
+        if cp < 0x10000 {
+          let e = encoded[Int(cp)]
+          if e == FoldTable.noiseMark { continue }
+          if e & FoldTable.multipleMark != 0 {
+            out.append(contentsOf: table.expansions[Int(e & ~FoldTable.multipleMark)])
+          } else {
+            out.append(e)
+          }
+          continue
+        }
+        switch table.fold(cp) {
+        case .noise: continue
+        case .single(let c): out.append(c)
+        case .multiple(let cs): out.append(contentsOf: cs)
+        }
       }
     }
     return out
@@ -325,19 +342,60 @@ extension VariantExpander {
   /// of them folds to a digit or Chinese numeral. A cheap test that lets list compilation skip
   /// the expansion for the many terms without one.
   static func mayHaveDigitStyles(_ term: String) -> Bool {
+    // Counted off the encoded fold table (as ``folded(_:)`` folds), without building the term.
+    let table = FoldTable.standard
     var count = 0
     var numeral = false
-    for scalar in term.unicodeScalars {
-      switch FoldTable.standard.fold(scalar.value) {
-      case .noise: continue
-      case .single(let c):
-        count += 1
-        numeral = numeral || numeralValue(c) != nil
-      case .multiple(let cs):
-        count += cs.count
-        numeral = numeral || cs.contains { numeralValue($0) != nil }
+    table.bmp.withUnsafeBufferPointer { encoded in
+      for scalar in term.unicodeScalars {
+        let cp = scalar.value
+        let e = cp < 0x10000 ? encoded[Int(cp)] : 0
+        if cp < 0x10000 && e != FoldTable.noiseMark && e & FoldTable.multipleMark == 0 {
+          count += 1
+          numeral = numeral || numeralValue(e) != nil
+          continue
+        }
+        switch table.fold(cp) {
+        case .noise: continue
+        case .single(let c):
+          count += 1
+          numeral = numeral || numeralValue(c) != nil
+        case .multiple(let cs):
+          count += cs.count
+          numeral = numeral || cs.contains { numeralValue($0) != nil }
+        }
       }
     }
     return count >= 2 && numeral
+  }
+
+  /// The ``VariantOptions/digitStyles`` variants of `term` as code points: the candidates
+  /// `variants(of: term, options: .digitStyles, limit: n)` returns for any `n ≥ 3`, in the same
+  /// order, before they are made strings (list compilation folds them again; going through
+  /// `String` cost more than the rest of the term's compilation).
+  ///
+  /// - Parameter known: ``folded(_:)`` of `term` when the caller has it already.
+  static func digitStyleCandidates(of term: String, folded known: [UInt32]? = nil) -> [[UInt32]] {
+    let t: [UInt32]
+    if let known {
+      guard known.count >= 2, known.contains(where: { numeralValue($0) != nil }) else { return [] }
+      t = known
+    } else {
+      guard mayHaveDigitStyles(term) else { return [] }
+      t = folded(term)
+    }
+    let raw = term.unicodeScalars.map { $0.value }
+    var result: [[UInt32]] = []
+    // ``digitStyles(_:cap:)``, with the numeral tables read once.
+    for table in [digits, lowerNumerals, financialNumerals] {
+      var candidate = t
+      for i in candidate.indices {
+        if let v = numeralValue(candidate[i]) { candidate[i] = table[v] }
+      }
+      if candidate != t && candidate != raw && !result.contains(candidate) {
+        result.append(candidate)
+      }
+    }
+    return result
   }
 }

@@ -24,7 +24,19 @@ public struct WordlistEntry: Hashable, Sendable {
   /// `# variants:` line).
   public var variants: VariantOptions = []
   /// Where the entry came from, as `file:line`.
-  public var source: String
+  public var source: String {
+    get { sourceLine == 0 ? sourceName : "\(sourceName):\(sourceLine)" }
+    set {
+      sourceName = newValue
+      sourceLine = 0
+    }
+  }
+  // The source is made a string only when asked for (errors, compiled rule files): parsing a
+  // list of 100,000 lines would otherwise format 100,000 `file:line` strings nobody reads.
+  /// The whole ``source`` when ``sourceLine`` is 0, else the file name.
+  private var sourceName: String
+  /// The line number in ``sourceName``, or 0.
+  private var sourceLine: Int = 0
 
   /// Creates an entry.
   public init(
@@ -36,7 +48,46 @@ public struct WordlistEntry: Hashable, Sendable {
     self.kind = kind
     self.category = category
     self.tier = tier
-    self.source = source
+    self.sourceName = source
+  }
+
+  /// Creates an entry from line `line` (≥ 1) of the file `file` (the parser's form).
+  init(
+    text: String, kind: Kind, category: Category, tier: Tier, isRegex: Bool,
+    variants: VariantOptions, file: String, line: Int
+  ) {
+    self.text = text
+    self.isRegex = isRegex
+    self.kind = kind
+    self.category = category
+    self.tier = tier
+    self.variants = variants
+    self.sourceName = file
+    self.sourceLine = line
+  }
+
+  /// Equal when every property is, ``source`` compared as text.
+  public static func == (a: WordlistEntry, b: WordlistEntry) -> Bool {
+    guard
+      a.text == b.text && a.kind == b.kind && a.category == b.category && a.tier == b.tier
+        && a.isRegex == b.isRegex && a.variants == b.variants
+    else { return false }
+    // `name:line` determines name and line (a line number has no colon), so two parsed sources
+    // compare without being formatted.
+    if a.sourceLine != 0 && b.sourceLine != 0 {
+      return a.sourceLine == b.sourceLine && a.sourceName == b.sourceName
+    }
+    return a.source == b.source
+  }
+
+  /// Hashes every property but ``source`` (entries equal by `==` hash alike).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(text)
+    hasher.combine(kind)
+    hasher.combine(category)
+    hasher.combine(tier)
+    hasher.combine(isRegex)
+    hasher.combine(variants)
   }
 }
 

@@ -27,18 +27,25 @@ extension Wordlist {
   public init(parsing bytes: some Collection<UInt8>, name: String) throws(WordlistError) {
     // Byte-level on purpose: lists of 100,000 entries parse in milliseconds.
     let all = Array(bytes)
+    // One validation of the whole text; only a text that fails it is checked line by line (to
+    // name the line). A line of valid UTF-8 split at line feeds is valid UTF-8.
+    let allValid = String(validating: all, as: UTF8.self) != nil
     var entries: [WordlistEntry] = []
     var category = Wordlist.defaultCategory(forFileNamed: name)
     var variants: VariantOptions = []
     var lineNumber = 0
     var lineStart = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let newline = UInt8(ascii: "\n")
+    let backslash = UInt8(ascii: "\\")
+    entries.reserveCapacity(all.count / 8)
     while lineStart <= all.count {
-      let newline = all[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? all.count
-      defer { lineStart = newline + 1 }
+      var lineEnd = lineStart
+      while lineEnd < all.count && all[lineEnd] != newline { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
       lineNumber += 1
-      let raw = all[lineStart..<newline]
-      if raw.isEmpty { continue }
-      guard String(validating: raw, as: UTF8.self) != nil else {
+      if lineEnd == lineStart { continue }
+      let raw = all[lineStart..<lineEnd]
+      if !allValid && String(validating: raw, as: UTF8.self) == nil {
         throw WordlistError(file: name, line: lineNumber, reason: "not valid UTF-8")
       }
       var line = Wordlist.trimmed(raw)
@@ -62,22 +69,29 @@ extension Wordlist {
         continue
       }
       var kind = WordlistEntry.Kind.term
-      let backslash = UInt8(ascii: "\\")
-      func at(_ k: Int) -> UInt8? { k < line.count ? line[line.startIndex + k] : nil }
-      if at(0) == UInt8(ascii: "!") {
+      // The byte `k` places into the line, or 0 past its end (a line holds no NUL that matters
+      // here: every test below compares with a printable character).
+      var b0 = line[line.startIndex]
+      var b1 = line.count > 1 ? line[line.startIndex + 1] : 0
+      if b0 == UInt8(ascii: "!") {
         kind = .allow
         line = line.dropFirst()
-      } else if at(0) == backslash && (at(1) == UInt8(ascii: "!") || at(1) == UInt8(ascii: "#")) {
+      } else if b0 == backslash && (b1 == UInt8(ascii: "!") || b1 == UInt8(ascii: "#")) {
         line = line.dropFirst()
       }
       var isRegex = false
-      if at(0) == UInt8(ascii: "r") && at(1) == UInt8(ascii: "e") && at(2) == UInt8(ascii: ":") {
-        isRegex = true
-        line = line.dropFirst(3)
-      } else if at(0) == backslash && at(1) == UInt8(ascii: "r") && at(2) == UInt8(ascii: "e")
-        && at(3) == UInt8(ascii: ":")
-      {
-        line = line.dropFirst()
+      if line.count >= 3 {
+        b0 = line[line.startIndex]
+        b1 = line[line.startIndex + 1]
+        let b2 = line[line.startIndex + 2]
+        if b0 == UInt8(ascii: "r") && b1 == UInt8(ascii: "e") && b2 == UInt8(ascii: ":") {
+          isRegex = true
+          line = line.dropFirst(3)
+        } else if line.count >= 4 && b0 == backslash && b1 == UInt8(ascii: "r")
+          && b2 == UInt8(ascii: "e") && line[line.startIndex + 3] == UInt8(ascii: ":")
+        {
+          line = line.dropFirst()
+        }
       }
       var tier = Tier.block
       if let tab = line.lastIndex(of: UInt8(ascii: "\t")) {
@@ -97,11 +111,10 @@ extension Wordlist {
           reason: isRegex ? "empty regular expression"
             : kind == .allow ? "empty allow-list phrase" : "empty term")
       }
-      var entry = WordlistEntry(
-        text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
-        source: "\(name):\(lineNumber)")
-      entry.variants = variants
-      entries.append(entry)
+      entries.append(
+        WordlistEntry(
+          text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
+          variants: variants, file: name, line: lineNumber))
     }
     self.init(entries: entries)
   }
@@ -109,44 +122,56 @@ extension Wordlist {
   /// White space at either end of a line: ASCII space and controls, and the Unicode spaces that
   /// occur in lists (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000). Valid UTF-8 assumed.
   static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    var s = line
-    while true {
-      if let b = s.first, b == 0x20 || (0x09...0x0D).contains(b) {
-        s = s.dropFirst()
-      } else if let n = unicodeSpaceLength(s, atEnd: false) {
-        s = s.dropFirst(n)
+    var lo = line.startIndex
+    var hi = line.endIndex
+    while lo < hi {
+      let b = line[lo]
+      if b == 0x20 || (0x09...0x0D).contains(b) {
+        lo += 1
+      } else if let n = unicodeSpaceLength(line[lo..<hi], atEnd: false) {
+        lo += n
       } else {
         break
       }
     }
-    while true {
-      if let b = s.last, b == 0x20 || (0x09...0x0D).contains(b) {
-        s = s.dropLast()
-      } else if let n = unicodeSpaceLength(s, atEnd: true) {
-        s = s.dropLast(n)
+    while lo < hi {
+      let b = line[hi - 1]
+      if b == 0x20 || (0x09...0x0D).contains(b) {
+        hi -= 1
+      } else if let n = unicodeSpaceLength(line[lo..<hi], atEnd: true) {
+        hi -= n
       } else {
         break
       }
     }
-    return s
+    return line[lo..<hi]
   }
 
+  /// The byte length of the Unicode space at the start (or end) of `s`, or nil.
   private static func unicodeSpaceLength(_ s: ArraySlice<UInt8>, atEnd: Bool) -> Int? {
-    // Fast exit: the byte at that end cannot belong to one of these spaces.
-    guard let edge = atEnd ? s.last : s.first, edge >= 0x80 else { return nil }
-    if !atEnd && edge != 0xC2 && edge != 0xE2 && edge != 0xE3 { return nil }
-    if atEnd && edge != 0xA0 && edge != 0xAF && edge != 0x9F && !(0x80...0x8A).contains(edge) {
+    // U+00A0 = C2 A0; U+2000–U+200A = E2 80 80…8A; U+202F = E2 80 AF; U+205F = E2 81 9F;
+    // U+3000 = E3 80 80.
+    func isSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+      (a == 0xE2 && b == 0x80 && ((0x80...0x8A).contains(c) || c == 0xAF))
+        || (a == 0xE2 && b == 0x81 && c == 0x9F) || (a == 0xE3 && b == 0x80 && c == 0x80)
+    }
+    let n = s.count
+    if n < 2 { return nil }
+    let i = s.startIndex
+    if atEnd {
+      let last = s[i + n - 1]
+      // Fast exit: the last byte cannot end one of these spaces.
+      if last != 0xA0 && last != 0xAF && last != 0x9F && !(0x80...0x8A).contains(last) {
+        return nil
+      }
+      if s[i + n - 2] == 0xC2 && last == 0xA0 { return 2 }
+      if n >= 3 && isSpace(s[i + n - 3], s[i + n - 2], last) { return 3 }
       return nil
     }
-    for candidate: [UInt8] in [
-      [0xC2, 0xA0], [0xE3, 0x80, 0x80], [0xE2, 0x80, 0xAF], [0xE2, 0x81, 0x9F],
-    ] where atEnd ? s.reversed().starts(with: candidate.reversed()) : s.starts(with: candidate) {
-      return candidate.count
-    }
-    if s.count >= 3 {
-      let t = atEnd ? Array(s.suffix(3)) : Array(s.prefix(3))
-      if t[0] == 0xE2 && t[1] == 0x80 && (0x80...0x8A).contains(t[2]) { return 3 }
-    }
+    let first = s[i]
+    if first == 0xC2 { return s[i + 1] == 0xA0 ? 2 : nil }
+    if first != 0xE2 && first != 0xE3 { return nil }
+    if n >= 3 && isSpace(first, s[i + 1], s[i + 2]) { return 3 }
     return nil
   }
 
