@@ -106,10 +106,6 @@ struct KWFilter: ParsableCommand {
   /// `--help`, `--version` and our own "nothing matched" (1) pass through.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
-    // Building the automaton allocates and frees many large arrays: keep them on the heap for
-    // reuse instead of a fresh mmap (and its page faults) per array; one process, one job.
-    _ = glibcMallopt(-3, 1 << 28)  // M_MMAP_THRESHOLD (malloc.h)
-    _ = glibcMallopt(-1, 1 << 28)  // M_TRIM_THRESHOLD
     // `kwfilter compile …` is a subcommand; it is dispatched by hand because the main command
     // takes FILE arguments, which ArgumentParser would not tell apart from a subcommand name.
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -154,7 +150,3 @@ func printError(_ message: String) {
   var bytes = Array(text.utf8)
   bytes.withUnsafeMutableBytes { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
-
-/// glibc's `mallopt(3)` (malloc.h is not part of the Glibc module).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
