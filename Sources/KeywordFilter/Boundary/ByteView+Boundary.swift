@@ -70,17 +70,23 @@ extension ByteView {
   func survivesBoundaryRule(_ o: Occurrence, filter: Filter) -> Bool {
     if filter.configuration.boundaryControl == .off || o.hanBefore == nil { return true }
     guard let before = o.hanBefore else { return true }
-    let after = hanContext(after: o.end, alphabet: filter.alphabet)
-    if before.isEmpty && after.isEmpty { return true }
-    guard let match = hanMatch(o.start..<o.end, alphabet: filter.alphabet),
+    let alphabet = filter.alphabet
+    let folds = alphabet.folds
+    // Quick test first, on the characters on either side of each boundary: no dictionary word
+    // has the pair of characters across either boundary, so none straddles the match (the full
+    // rule would say the same, slower). A match that does not start and end with a Chinese
+    // character is not decided by the rule.
+    let afterFirst = character(at: o.end).flatMap { han($0.scalar, alphabet.normalization, folds) }
+    if before.isEmpty && afterFirst == nil { return true }
+    // (Decoded forward: GB18030 cannot be decoded backwards from the match's end.)
+    guard let match = hanMatch(o.start..<o.end, alphabet: alphabet),
       let first = match.first, let last = match.last
     else { return true }
-    // Quick test: no dictionary word has the pair of characters across either boundary, so
-    // none straddles the match (the full rule would say the same, slower).
     let words = WordFrequencies.shared
     let acrossStart = before.last.map { words.mayContainPair($0, first) } ?? false
-    let acrossEnd = after.first.map { words.mayContainPair(last, $0) } ?? false
+    let acrossEnd = afterFirst.map { words.mayContainPair(last, $0) } ?? false
     if !acrossStart && !acrossEnd { return true }
+    let after = hanContext(after: o.end, alphabet: alphabet)
     return BoundaryRule.survives(
       before: before, match: match, after: after, words: WordFrequencies.shared)
   }
