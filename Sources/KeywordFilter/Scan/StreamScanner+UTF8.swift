@@ -1,4 +1,4 @@
-// kwfilter — KeywordFilter: THE hot loop — UTF-8 decode, fold and automaton step in one pass.
+// kwfilter — KeywordFilter: the UTF-8 scan — lanes around the C kernel (CScanKernel), the general step.
 
 import AhoCorasick
 import CScanKernel
