@@ -16,8 +16,14 @@
 /// anything but 1–4 BMP Han characters is left out; two words that fold alike keep the lower
 /// cost.
 struct WordFrequencies: Sendable {
-  /// Cost per word, keyed by ``key(_:)``.
-  private let costs: [UInt64: Float]
+  /// Cost per word, keyed by ``key(_:)``, in an open-addressing table (linear probing, key 0 =
+  /// empty; keys are never 0): lookups run for almost every Chinese match, and a `Dictionary`'s
+  /// hashing cost more than the segmentation around them.
+  private let keys: [UInt64]
+  private let values: [Float]
+  private let mask: Int
+  /// Number of words.
+  let count: Int
   /// A one-hash Bloom filter of the pairs of adjacent characters in the words of two or more
   /// characters (2^20 bits): a word can straddle a match boundary only if the pair of characters
   /// across that boundary is in it, so a clear bit settles most matches with two loads.
@@ -35,8 +41,23 @@ struct WordFrequencies: Sendable {
   init(chunks: [String], totalFrequency: Int, folds: FoldTable) {
     let logTotal = Float(log(Double(totalFrequency)))
     unknownCost = logTotal
-    var costs: [UInt64: Float] = [:]
-    costs.reserveCapacity(WordFrequencyData.wordCount)
+    var capacity = 1
+    while capacity < 2 * WordFrequencyData.wordCount { capacity <<= 1 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var values = [Float](repeating: 0, count: capacity)
+    var count = 0
+    let mask = capacity - 1
+    func insert(_ key: UInt64, _ cost: Float) {
+      var slot = WordFrequencies.slot(key, mask)
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+      if keys[slot] == key {
+        values[slot] = min(values[slot], cost)
+      } else {
+        keys[slot] = key
+        values[slot] = cost
+        count += 1
+      }
+    }
     for var chunk in chunks {
       chunk.withUTF8 { p in
         var i = 0
@@ -74,7 +95,7 @@ struct WordFrequencies: Sendable {
             }
             count += 1
             if count == length {
-              if valid { costs[key] = min(costs[key] ?? .infinity, cost) }
+              if valid && key != 0 { insert(key, cost) }
               key = 0
               valid = true
               count = 0
@@ -84,9 +105,12 @@ struct WordFrequencies: Sendable {
         }
       }
     }
-    self.costs = costs
+    self.keys = keys
+    self.values = values
+    self.mask = mask
+    self.count = count
     var bits = [UInt64](repeating: 0, count: WordFrequencies.pairBitCount / 64)
-    for key in costs.keys where key > 0xFFFF {
+    for key in keys where key > 0xFFFF {
       var k = key
       while k > 0xFFFF {
         let h = WordFrequencies.pairHash(UInt32(truncatingIfNeeded: (k >> 16) & 0xFFFF), UInt32(k & 0xFFFF))
@@ -115,11 +139,20 @@ struct WordFrequencies: Sendable {
   /// The cost of a word of 1–4 folded characters, or nil if it is not in the dictionary.
   func cost(_ word: ArraySlice<UInt32>) -> Float? {
     guard let k = WordFrequencies.key(word) else { return nil }
-    return costs[k]
+    var slot = WordFrequencies.slot(k, mask)
+    while true {
+      let found = keys[slot]
+      if found == k { return values[slot] }
+      if found == 0 { return nil }
+      slot = (slot + 1) & mask
+    }
   }
 
   /// Number of words held.
-  var count: Int { costs.count }
+  /// The first slot to probe for `key`.
+  static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
 
   /// The characters packed 16 bits each, or nil unless they are 1–4 BMP Han characters.
   static func key(_ word: ArraySlice<UInt32>) -> UInt64? {
