@@ -168,33 +168,29 @@ public struct DefaultTransitionDFA: Sendable {
       maxBase = max(maxBase, base[Int(s)])
     }
 
-    // 3. Words and the table.
-    var wordOf = [UInt32](repeating: 0, count: slots)
+    // 3. Words and the table, filled in place and adopted (no copy).
+    let wordOf = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: slots)
+    wordOf.initialize(repeating: 0)
     for state in 0..<slots where b.check[state] != Automaton.emptySlot || state == 0 {
       let out: UInt64 =
         b.check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
       let partial = incomplete[state] ? DefaultTransitionDFA.incompleteBit : 0
       wordOf[state] = UInt32(UInt64(base[state]) | out | partial)
     }
-    func word(_ state: Int) -> UInt32 { wordOf[state] }
     let tableSlots = maxBase + symbolLimit + 1
-    var table = [UInt64](repeating: UInt64(UInt32.max), count: tableSlots)
-    var stateOfBase = [UInt32](repeating: 0, count: tableSlots)
-    table.withUnsafeMutableBufferPointer { table in
-      stateOfBase.withUnsafeMutableBufferPointer { stateOfBase in
-        eSymbol.withUnsafeBufferPointer { eSymbol in
-          eTarget.withUnsafeBufferPointer { eTarget in
-            wordOf.withUnsafeBufferPointer { wordOf in
-              for s in b.bfsOrder {
-                let state = Int(s)
-                let stateBase = base[state]
-                stateOfBase[stateBase] = UInt32(state)
-                for k in eStart[state]..<(eStart[state] + eCount[state]) {
-                  table[stateBase + Int(eSymbol[k])] =
-                    UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
-                }
-              }
-            }
+    let table = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tableSlots)
+    table.initialize(repeating: UInt64(UInt32.max))
+    let stateOfBase = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: tableSlots)
+    stateOfBase.initialize(repeating: 0)
+    eSymbol.withUnsafeBufferPointer { eSymbol in
+      eTarget.withUnsafeBufferPointer { eTarget in
+        for s in b.bfsOrder {
+          let state = Int(s)
+          let stateBase = base[state]
+          stateOfBase[stateBase] = UInt32(state)
+          for k in eStart[state]..<(eStart[state] + eCount[state]) {
+            table[stateBase + Int(eSymbol[k])] =
+              UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
           }
         }
       }
@@ -210,19 +206,19 @@ public struct DefaultTransitionDFA: Sendable {
         count += 1
       }
     }
-    let rootWord = word(0)
+    let rootWord = wordOf[0]
     var rootNext = [UInt32](repeating: rootWord, count: symbolLimit)
     for symbol in 0..<b.alphabetSize where b.rootNext[symbol] & Automaton.stateMask != 0 {
-      rootNext[symbol] = word(Int(b.rootNext[symbol] & Automaton.stateMask))
+      rootNext[symbol] = wordOf[Int(b.rootNext[symbol] & Automaton.stateMask)]
     }
-    self.stateOfBase = FlatArray(stateOfBase)
-    self.table = FlatArray(table)
+    self.stateOfBase = FlatArray(adopting: stateOfBase)
+    self.table = FlatArray(adopting: table)
     self.rootNext = FlatArray(rootNext)
     self.rootWord = UInt64(rootWord)
     self.symbolLimit = symbolLimit
     self.transitionCount = count
     self.incompleteCount = incompleteCount
-    self.wordOfState = FlatArray(wordOf)
+    self.wordOfState = FlatArray(adopting: wordOf)
   }
 
 }
