@@ -6,7 +6,7 @@
 
 #define KW_BASE_MASK 0x0FFFFFFFull
 #define KW_FALLBACK_BIT (1ull << 29)
-#define KW_EVENT_BITS ((1ull << 31) | (1ull << 29))
+#define KW_EVENT_BITS ((1ull << 63) | (1ull << 31) | (1ull << 29))
 #define KW_ONE_NOISE (1ull << 32)
 #define KW_REPEAT_BIT (1ull << 28)
 #define KW_ASCII_OFFSET 0x10000u
@@ -26,12 +26,11 @@ typedef struct {
   const uint16_t *classes;
   const uint64_t *table;
   const uint32_t *root_next;
-  uint64_t noise, multiple, noise_limit, root;
+  uint64_t noise, start;
 } kw_constants;
 
 static inline kw_constants kw_load(const kw_kernel_tables *t) {
-  kw_constants c = {t->classes, t->table, t->root_next, t->noise, t->multiple, t->noise_limit,
-                    t->root};
+  kw_constants c = {t->classes, t->table, t->root_next, t->noise, t->start};
   return c;
 }
 
@@ -55,16 +54,15 @@ static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_
   uint64_t entry = c.table[base + symbol];
   uint64_t fallback = (uint64_t)c.root_next[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
   uint64_t stepped = KW_UNPREDICTABLE((entry & 0xFFFFFFFFull) == base) ? (entry >> 32) : fallback;
-  uint64_t bumped = word + KW_ONE_NOISE;
-  uint64_t held = KW_UNPREDICTABLE(bumped > c.noise_limit) ? c.root : bumped;
-  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state. A
-  // repeat loop's target has no output bit, so only noise needs masking out of the events
-  // (in an incomplete state its step carries the fallback bit).
-  int is_noise = symbol == c.noise;
-  int skip = is_noise | ((stepped & KW_REPEAT_BIT) != 0);
-  *next_word = KW_UNPREDICTABLE(skip) ? held : stepped;
+  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state and
+  // count the run in the high half; any other step starts the count afresh. Every event —
+  // a character of class `multiple` (its root_next entry has an event bit), a fallback, a
+  // state with outputs, a run past its limit (bit 63) — is a bit of the next word.
+  int skip = (symbol == c.noise) | ((stepped & KW_REPEAT_BIT) != 0);
+  uint64_t next = KW_UNPREDICTABLE(skip) ? word + KW_ONE_NOISE : (stepped | c.start);
+  *next_word = next;
   *next_i = i + 1 + 2 * (size_t)(!is_ascii);
-  return (symbol >= c.multiple) | (!is_noise & ((stepped & KW_EVENT_BITS) != 0));
+  return (next & KW_EVENT_BITS) != 0;
 }
 
 int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel_tables *t) {

@@ -53,6 +53,9 @@ public final class Filter: Sendable {
   /// How far past a match the scanner reads before deciding it, and how much more history it
   /// keeps before one: the context of the boundary rule and of glued pinyin (0 for neither).
   let lookAroundBytes: Int
+  /// The DFA's root transitions as the UTF-8 scan kernel reads them (see
+  /// `FastKernel.rootNext`).
+  let kernelRootNext: [UInt32]
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
@@ -276,6 +279,7 @@ public final class Filter: Sendable {
       lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
   }
 
   /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
@@ -325,6 +329,7 @@ public final class Filter: Sendable {
     self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
+    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
     self.foldPasses = foldPasses
   }
 

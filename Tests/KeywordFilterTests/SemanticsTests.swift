@@ -39,3 +39,19 @@ import Testing
   #expect(filter.masking("class", with: "■") == "class")
   #expect(filter.masking("赌博", with: "■") == "■■")
 }
+
+/// The UTF-8 kernel counts noise runs in the lane word's high half and stops at the limit: runs
+/// of every length, at the root and inside a match, through the interleaved lanes and the tail.
+@Test(arguments: [0, 1, 2, 3, 4, 5, 9])
+func noiseRunsInTheKernel(run: Int) throws {
+  var configuration = Filter.Configuration(normalization: Normalization(maxNoise: 3))
+  configuration.laneThreshold = 64
+  let filter = try Filter(wordlist: Wordlist(terms: ["法轮功"]), configuration: configuration)
+  let noise = String(repeating: "，", count: run)
+  // Padding (noise at the root, ASCII and CJK) so that the lanes take most of the text.
+  let padding = String(repeating: "    ....  文字abc，，，，，，", count: 20)
+  let text = padding + "法" + noise + "轮功" + padding + "法轮" + noise + "功" + padding
+  let found = filter.matches(in: text).map(\.text)
+  let expected = run <= 3 ? ["法" + noise + "轮功", "法轮" + noise + "功"] : []
+  #expect(found == expected, "run \(run)")
+}

@@ -16,18 +16,17 @@ typedef struct {
   const uint16_t *classes;
   /// DefaultTransitionDFA.table: owner base in the low half, target word in the high half.
   const uint64_t *table;
-  /// DefaultTransitionDFA.rootNext: the root's word on each symbol.
+  /// DefaultTransitionDFA.rootNext, except that the entry of `multiple` (the class of every
+  /// character the kernel does not take) is a word with an event bit: its step is an event.
   const uint32_t *root_next;
-  /// The noise symbol; symbols >= `multiple` go to the slow path.
+  /// The noise symbol.
   uint64_t noise;
-  uint64_t multiple;
-  /// The largest lane word whose noise run (high half) is allowed.
-  uint64_t noise_limit;
-  /// The root's word.
-  uint64_t root;
+  /// The high half a lane word gets on every step that is not skipped: the noise run counts
+  /// up from it and sets bit 63 (an event) once it exceeds the limit.
+  uint64_t start;
 } kw_kernel_tables;
 
-/// One lane: the next byte to read and the word (automaton word | noise run << 32).
+/// One lane: the next byte to read and the word (automaton word | noise-run counter << 32).
 typedef struct {
   size_t i;
   uint64_t word;
@@ -36,8 +35,9 @@ typedef struct {
 /// Steps lane `a` while `a->i < limit` (four bytes readable at every such i; three-byte
 /// characters end by the lane's end). Stops early at an *event*: a character it does not take
 /// (not ASCII or a valid three-byte character, or folding to several symbols), a step that
-/// needs the failure-link fallback, or a step into a state with outputs. The event's character
-/// is left unread. Returns 1 on an event, 0 at the limit.
+/// needs the failure-link fallback, a step into (or a skip in) a state with outputs, or a noise
+/// run past its limit. The event's character is left unread. Returns 1 on an event, 0 at the
+/// limit.
 int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel_tables *t);
 
 /// Steps two lanes in lockstep while both are short of their limits. Stops when either meets

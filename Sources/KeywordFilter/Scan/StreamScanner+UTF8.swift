@@ -33,7 +33,7 @@ extension StreamScanner {
       filter.alphabet.utf8Classes.withUnsafeBufferPointer { fastClasses in
         let ctx = UTF8Lane.Context(
           raw: raw, classes: classes, fastClasses: fastClasses, alphabet: filter.alphabet,
-          maxNoise: filter.configuration.normalization.maxNoise, base: base)
+          maxNoise: filter.configuration.normalization.maxNoise, base: base, root: stepper.root)
         var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
         if end - from >= filter.configuration.laneThreshold {
           lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
@@ -94,15 +94,17 @@ extension StreamScanner {
   mutating func runFast(
     _ lane: inout UTF8Lane, _ ctx: UTF8Lane.Context, limit: Int, end: Int, stepper: DFAStepper
   ) {
-    var tables = FastKernel.tables(ctx, stepper)
     let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
-    var k = kw_lane(i: lane.i, word: FastWord.pack(lane))
-    while k.i < limit {
-      if kw_scan_utf8_one(p, &k, limit, &tables) != 0 {
-        (k.i, k.word) = stepOther(k.i, k.word, ctx, end: end, stepper: stepper)
+    var k = kw_lane(i: lane.i, word: ctx.words.pack(lane))
+    filter.kernelRootNext.withUnsafeBufferPointer { rootNext in
+      var tables = FastKernel.tables(ctx, stepper, rootNext: rootNext)
+      while k.i < limit {
+        if kw_scan_utf8_one(p, &k, limit, &tables) != 0 {
+          (k.i, k.word) = stepOther(k.i, k.word, ctx, end: end, stepper: stepper)
+        }
       }
     }
-    lane = FastWord.unpack(k.i, k.word)
+    lane = ctx.words.unpack(k.i, k.word)
   }
 
   /// Runs two lanes in lockstep through the C kernel, `a` until `aLimit` (its characters end
@@ -114,17 +116,23 @@ extension StreamScanner {
     _ b: inout UTF8Lane, limit bLimit: Int, end bEnd: Int,
     _ ctx: UTF8Lane.Context, stepper: DFAStepper
   ) {
-    var tables = FastKernel.tables(ctx, stepper)
     let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
-    var ka = kw_lane(i: a.i, word: FastWord.pack(a))
-    var kb = kw_lane(i: b.i, word: FastWord.pack(b))
-    while ka.i < aLimit && kb.i < bLimit {
-      let events = kw_scan_utf8_two(p, &ka, aLimit, &kb, bLimit, &tables)
-      if events & 1 != 0 { (ka.i, ka.word) = stepOther(ka.i, ka.word, ctx, end: aEnd, stepper: stepper) }
-      if events & 2 != 0 { (kb.i, kb.word) = stepOther(kb.i, kb.word, ctx, end: bEnd, stepper: stepper) }
+    var ka = kw_lane(i: a.i, word: ctx.words.pack(a))
+    var kb = kw_lane(i: b.i, word: ctx.words.pack(b))
+    filter.kernelRootNext.withUnsafeBufferPointer { rootNext in
+      var tables = FastKernel.tables(ctx, stepper, rootNext: rootNext)
+      while ka.i < aLimit && kb.i < bLimit {
+        let events = kw_scan_utf8_two(p, &ka, aLimit, &kb, bLimit, &tables)
+        if events & 1 != 0 {
+          (ka.i, ka.word) = stepOther(ka.i, ka.word, ctx, end: aEnd, stepper: stepper)
+        }
+        if events & 2 != 0 {
+          (kb.i, kb.word) = stepOther(kb.i, kb.word, ctx, end: bEnd, stepper: stepper)
+        }
+      }
     }
-    a = FastWord.unpack(ka.i, ka.word)
-    b = FastWord.unpack(kb.i, kb.word)
+    a = ctx.words.unpack(ka.i, ka.word)
+    b = ctx.words.unpack(kb.i, kb.word)
   }
 
   /// ``stepUTF8(_:_:end:final:stepper:reportBefore:)`` for one character at `i`, for the
@@ -133,9 +141,9 @@ extension StreamScanner {
   mutating func stepOther(
     _ i: Int, _ word: UInt64, _ ctx: UTF8Lane.Context, end: Int, stepper: DFAStepper
   ) -> (Int, UInt64) {
-    var lane = FastWord.unpack(i, word)
+    var lane = ctx.words.unpack(i, word)
     _ = stepUTF8(&lane, ctx, end: end, final: true, stepper: stepper)
-    return (lane.i, FastWord.pack(lane))
+    return (lane.i, ctx.words.pack(lane))
   }
 
   /// Decodes one character at `lane.i` and steps the automaton; false when the character is
@@ -310,23 +318,49 @@ extension StreamScanner {
 
 /// The C kernel's view of a scan (`kw_kernel_tables`, CScanKernel).
 enum FastKernel {
-  /// Gathers the class table, the automaton's tables and the constants (pointers valid for
+  /// Gathers the class table, the automaton's table, the kernel's root transitions
+  /// (``Filter/kernelRootNext``) and the constants (pointers valid while `rootNext` is and for
   /// the scan call that built `ctx` and `stepper`).
-  static func tables(_ ctx: UTF8Lane.Context, _ stepper: DFAStepper) -> kw_kernel_tables {
+  static func tables(
+    _ ctx: UTF8Lane.Context, _ stepper: DFAStepper, rootNext: UnsafeBufferPointer<UInt32>
+  ) -> kw_kernel_tables {
     kw_kernel_tables(
       classes: ctx.fastClasses.baseAddress!, table: stepper.tables.tableAddress,
-      root_next: stepper.tables.rootNextAddress, noise: UInt64(ctx.noise),
-      multiple: UInt64(ctx.multiple), noise_limit: ctx.noiseLimit, root: stepper.root)
+      root_next: rootNext.baseAddress!, noise: UInt64(ctx.noise), start: ctx.words.start)
+  }
+
+  /// The DFA's root transitions for the kernel: the entry of the `multiple` symbol (every
+  /// character the kernel does not take) is the root's word with the output bit, which makes
+  /// its step an event.
+  static func rootNext(_ automaton: Automaton, multiple: Int) -> [UInt32] {
+    automaton.withDFATables { t in
+      var copy = Array(UnsafeBufferPointer(start: t.rootNextAddress, count: automaton.dfa.symbolLimit))
+      copy[multiple] = UInt32(truncatingIfNeeded: automaton.dfa.rootWord) | 1 << 31
+      return copy
+    }
   }
 }
 
-/// The fast loop's lane state in one register: the stepper's word in the low half, the noise
-/// run in the high half (a step on a term character leaves the high half zero).
-enum FastWord {
-  static let oneNoise: UInt64 = 1 << 32
-  static func pack(_ lane: UTF8Lane) -> UInt64 { lane.word | UInt64(lane.noiseRun) << 32 }
-  static func unpack(_ i: Int, _ word: UInt64) -> UTF8Lane {
-    UTF8Lane(i: i, word: word & 0xFFFF_FFFF, noiseRun: Int(word >> 32))
+/// The kernel's lane word: the stepper's word in the low half, and in the high half a noise-run
+/// counter that starts at `start >> 32` after every step that is not skipped and sets bit 63
+/// when the run exceeds the limit (`start` = 2^63 − (maxNoise + 1) · 2^32).
+struct FastWords {
+  let start: UInt64
+  let root: UInt64
+
+  init(maxNoise: Int, root: UInt64) {
+    start = (UInt64(0x8000_0000) - UInt64(maxNoise + 1)) << 32
+    self.root = root
+  }
+
+  /// A lane as a kernel word (at the root the run does not matter: it starts afresh).
+  func pack(_ lane: UTF8Lane) -> UInt64 {
+    let run = lane.word == root ? 0 : UInt64(lane.noiseRun)
+    return lane.word | (start &+ run << 32)
+  }
+
+  func unpack(_ i: Int, _ word: UInt64) -> UTF8Lane {
+    UTF8Lane(i: i, word: word & 0xFFFF_FFFF, noiseRun: Int((word &- start) >> 32))
   }
 }
 
@@ -350,12 +384,13 @@ struct UTF8Lane {
     let base: Int
     let noise: Int
     let multiple: Int
-    /// The largest ``FastWord`` whose noise run is allowed.
-    let noiseLimit: UInt64
+    /// The kernel's lane words (``FastWords``).
+    let words: FastWords
 
     init(
       raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>,
-      fastClasses: UnsafeBufferPointer<UInt16>, alphabet: Alphabet, maxNoise: Int, base: Int
+      fastClasses: UnsafeBufferPointer<UInt16>, alphabet: Alphabet, maxNoise: Int, base: Int,
+      root: UInt64
     ) {
       self.raw = raw
       self.classes = classes
@@ -365,7 +400,7 @@ struct UTF8Lane {
       self.base = base
       self.noise = Int(alphabet.noise)
       self.multiple = Int(alphabet.multiple)
-      self.noiseLimit = UInt64(maxNoise) << 32 | 0xFFFF_FFFF
+      self.words = FastWords(maxNoise: maxNoise, root: root)
     }
   }
 }
