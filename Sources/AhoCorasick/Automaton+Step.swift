@@ -92,16 +92,7 @@ extension Automaton {
   /// Calls `body` with every pattern that ends at `state` (own output first, then along the
   /// dictionary links, so longer patterns come first; identical patterns in index order).
   public func forEachOutput(of state: UInt32, _ body: (PatternID) -> Void) {
-    var s = state & Automaton.stateMask
-    if ownOutput[Int(s)] == Automaton.noPattern { s = dictionaryLink[Int(s)] }
-    while s != Automaton.noState {
-      var p = ownOutput[Int(s)]
-      while p != Automaton.noPattern {
-        body(PatternID(rawValue: p))
-        p = nextSameOutput[Int(p)]
-      }
-      s = dictionaryLink[Int(s)]
-    }
+    forEachOutputWithState(of: state) { p, _ in body(p) }
   }
 
   /// Depth (number of symbols from the root) of a state.

@@ -68,6 +68,16 @@ func repeatedCharactersMatch(term: String, text: String, expected: String) throw
   #expect(loaded.matches(in: text).count == 2)
 }
 
+/// A random text (``randomText(_:pieces:)``) in which one character in six is written 2–4 times.
+private func textWithRepeats(_ rng: inout SeededRandom) -> [UInt8] {
+  var text: [UInt8] = []
+  for scalar in String(decoding: randomText(&rng, pieces: 120), as: UTF8.self).unicodeScalars {
+    let copies = Int.random(in: 0..<6, using: &rng) == 0 ? Int.random(in: 2...4, using: &rng) : 1
+    for _ in 0..<copies { text += Array(String(scalar).utf8) }
+  }
+  return text
+}
+
 /// Random lists and texts with characters repeated at random: streaming in any chunking equals
 /// one buffer, masking keeps every other byte (the invariant checks), and every occurrence
 /// found without repeat loops is still found with them (`.all` semantics).
@@ -75,11 +85,7 @@ func repeatedCharactersMatch(term: String, text: String, expected: String) throw
 func repeatLoopsKeepInvariantsAndOnlyAdd(seed: Int) throws {
   var rng = SeededRandom(seed: UInt64(70_000 + seed))
   let list = randomWordlist(&rng)
-  var text: [UInt8] = []
-  for scalar in String(decoding: randomText(&rng, pieces: 120), as: UTF8.self).unicodeScalars {
-    let copies = Int.random(in: 0..<6, using: &rng) == 0 ? Int.random(in: 2...4, using: &rng) : 1
-    for _ in 0..<copies { text += Array(String(scalar).utf8) }
-  }
+  let text = textWithRepeats(&rng)
   let maxNoise = Int.random(in: 0...3, using: &rng)
   var configuration = Filter.Configuration(
     normalization: Normalization(maxNoise: maxNoise), semantics: .all,
@@ -107,11 +113,7 @@ func repeatLoopsKeepInvariantsAndOnlyAdd(seed: Int) throws {
   for seed in 0..<20 {
     var rng = SeededRandom(seed: UInt64(70_000 + seed))
     let list = randomWordlist(&rng)
-    var text: [UInt8] = []
-    for scalar in String(decoding: randomText(&rng, pieces: 120), as: UTF8.self).unicodeScalars {
-      let copies = Int.random(in: 0..<6, using: &rng) == 0 ? Int.random(in: 2...4, using: &rng) : 1
-      for _ in 0..<copies { text += Array(String(scalar).utf8) }
-    }
+    let text = textWithRepeats(&rng)
     let with = try Filter(
       wordlist: list, configuration: .init(semantics: .all, variants: [.digitStyles, .repeats]))
     let without = try Filter(wordlist: list, configuration: .init(semantics: .all))
