@@ -46,3 +46,11 @@ func triggeredRulesFindWhatEveryLineFinds(seed: Int) throws {
   let chunked = streamed(filter, Chunking.random(Array(text.utf8), using: &rng))
   #expect(pairs(chunked) == pairs(utf8), "seed \(seed)")
 }
+
+/// A repeat count too large for an `Int` (found by FuzzRegex) is analysed, not a crash: the
+/// count only says whether the item is mandatory. (PCRE2 rejects such a rule when compiled.)
+@Test func hugeRepeatCountsDoNotOverflow() {
+  let huge = String(repeating: "6", count: 120)
+  #expect(RegexTriggers.triggers(for: "ab{2\(huge),}c") != nil)
+  #expect(RegexTriggers.triggers(for: "(?:qq){\(huge)}") == ["qq"])
+}

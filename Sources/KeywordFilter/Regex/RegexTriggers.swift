@@ -159,7 +159,9 @@ enum RegexTriggers {
       var lo = 0
       var sawDigit = false
       while j < p.count, let d = Int(String(p[j])) {
-        lo = lo * 10 + d
+        // Only `lo ≥ 1` matters here; saturate so that a huge count cannot overflow (PCRE2
+        // itself rejects counts above 65535 when the rule is compiled).
+        lo = min(lo * 10 + d, 1 << 20)
         sawDigit = true
         j += 1
       }
