@@ -172,3 +172,33 @@ func boundaryRuleAgreesWithReferenceInEveryChunking(seed: Int) throws {
     review.matches(in: text).filter { $0.tier == .review }.map { "\($0.entryIndex)@\($0.range)" })
   #expect(drop.matches(in: text).allSatisfy { !cut.contains("\($0.entryIndex)@\($0.range)") })
 }
+
+/// Characters that make many dictionary words with each other (路口 交通 理性 爱好 银色 情人
+/// 人民 中国 学生 活动 大学 …), so random windows hit the rule's every branch.
+private let wordyCharacters = folded("路口交通理性爱好银色情人节中国民大学生活动法轮功一下")
+
+@Test func fastRuleAgreesWithReference() {
+  var rng = SeededRandom(seed: 7100)
+  let words = WordFrequencies.shared
+  var cut = 0
+  let windows = 8000
+  for _ in 0..<windows {
+    func run(_ range: ClosedRange<Int>) -> [UInt32] {
+      (0..<Int.random(in: range, using: &rng)).map { _ in wordyCharacters.randomElement(using: &rng)! }
+    }
+    let before = run(0...BoundaryRule.contextCharacters)
+    var match = run(1...5)
+    if match.count > 2 && Bool.random(using: &rng) {
+      match[Int.random(in: 1..<(match.count - 1), using: &rng)] = BoundaryRule.separator
+    }
+    let after = run(0...BoundaryRule.contextCharacters)
+    let expected = ReferenceBoundaryRule.survives(
+      before: before, match: match, after: after, words: words)
+    #expect(
+      BoundaryRule.survives(before: before, match: match, after: after, words: words) == expected,
+      "\(before) \(match) \(after)")
+    if !expected { cut += 1 }
+  }
+  // The comparison means something only if both answers occur.
+  #expect(cut > 10 && cut < windows - 10, "\(cut) of \(windows) cut")
+}

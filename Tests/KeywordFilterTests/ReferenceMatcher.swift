@@ -123,7 +123,7 @@ struct ReferenceMatcher {
       after.append(f)
       k += 1
     }
-    return BoundaryRule.survives(
+    return ReferenceBoundaryRule.survives(
       before: before, match: match, after: after, words: WordFrequencies.shared)
   }
 

@@ -46,6 +46,11 @@ enum BoundaryRule {
 
   /// Whether the match survives. `before` and `after` are the Han context characters (in text
   /// order), `match` the match's folded characters with ``separator`` for noise runs.
+  ///
+  /// Every segmentation cost is one forward dynamic program: the best costs of all the
+  /// window's prefixes come from one pass, and each suffix the rule needs (a few: they start
+  /// between the match's end and four characters past its start) from one short pass of its
+  /// own, so the sums are made in the same order as a separate `bestCost` of each piece.
   static func survives(
     before: [UInt32], match: [UInt32], after: [UInt32], words: WordFrequencies
   ) -> Bool {
@@ -54,22 +59,33 @@ enum BoundaryRule {
     let s = before.count
     let e = s + match.count
     if !hasStraddlingWord(window, s, e, words) { return true }
-    let best = bestCost(window[...], words)
-    let termChars = match.filter { $0 != separator }
-    let floorCost = words.unknownCost - Float(log(Double(termFrequency)))
-    let termCost = min(words.cost(termChars[...]) ?? floorCost, floorCost)
-    var whole = bestCost(window[..<s], words) + termCost + bestCost(window[e...], words)
-    // The match inside one longer dictionary word (at most 4 characters, so e - s < 4).
-    if e - s < 4 {
-      for a in max(0, e - 4)...s {
-        for b in e...min(window.count, a + 4) where (a, b) != (s, e) {
-          if let c = words.cost(window[a..<b]) {
-            whole = min(whole, bestCost(window[..<a], words) + c + bestCost(window[b...], words))
+    let n = window.count
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (n + 1)) { space in
+      let prefix = UnsafeMutableBufferPointer(rebasing: space[0...n])
+      let scratch = UnsafeMutableBufferPointer(rebasing: space[(n + 1)...])
+      bestCosts(window[...], words, into: prefix)
+      /// The best cost of `window[b...]`.
+      func suffix(_ b: Int) -> Float {
+        bestCosts(window[b...], words, into: scratch)
+        return scratch[n - b]
+      }
+      let best = prefix[n]
+      let termChars = match.filter { $0 != separator }
+      let floorCost = words.unknownCost - Float(log(Double(termFrequency)))
+      let termCost = min(words.cost(termChars[...]) ?? floorCost, floorCost)
+      var whole = prefix[s] + termCost + suffix(e)
+      // The match inside one longer dictionary word (at most 4 characters, so e - s < 4).
+      if e - s < 4 {
+        for a in max(0, e - 4)...s {
+          for b in e...min(n, a + 4) where (a, b) != (s, e) {
+            if let c = words.cost(window[a..<b]) {
+              whole = min(whole, prefix[a] + c + suffix(b))
+            }
           }
         }
       }
+      return whole <= best + margin
     }
-    return whole <= best + margin
   }
 
   /// Whether some dictionary word of two or more characters begins before `s` and ends inside
@@ -95,22 +111,30 @@ enum BoundaryRule {
   /// The cost of the best segmentation of `w` into dictionary words (an unknown character is a
   /// word of frequency 1; a separator costs nothing and joins no word).
   static func bestCost(_ w: ArraySlice<UInt32>, _ words: WordFrequencies) -> Float {
-    if w.isEmpty { return 0 }
-    let chars = Array(w)
-    var best = [Float](repeating: .infinity, count: chars.count + 1)
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: w.count + 1) { best in
+      bestCosts(w, words, into: best)
+      return best[w.count]
+    }
+  }
+
+  /// The best segmentation cost of every prefix of `w`: `best[i]` for `w`'s first `i`
+  /// characters (`best` holds at least `w.count + 1`).
+  static func bestCosts(
+    _ w: ArraySlice<UInt32>, _ words: WordFrequencies, into best: UnsafeMutableBufferPointer<Float>
+  ) {
     best[0] = 0
-    for i in 1...chars.count {
-      if chars[i - 1] == separator {
+    let o = w.startIndex
+    for i in stride(from: 1, through: w.count, by: 1) {
+      if w[o + i - 1] == separator {
         best[i] = best[i - 1]
         continue
       }
-      best[i] = best[i - 1] + (words.cost(chars[(i - 1)..<i]) ?? words.unknownCost)
+      best[i] = best[i - 1] + (words.cost(w[(o + i - 1)..<(o + i)]) ?? words.unknownCost)
       for length in 2...4 where length <= i {
-        if let c = words.cost(chars[(i - length)..<i]) {
+        if let c = words.cost(w[(o + i - length)..<(o + i)]) {
           best[i] = min(best[i], best[i - length] + c)
         }
       }
     }
-    return best[chars.count]
   }
 }

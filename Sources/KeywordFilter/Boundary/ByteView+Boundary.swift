@@ -15,18 +15,20 @@ extension ByteView {
   /// most ``BoundaryRule/contextCharacters``, stopping at the first character that is not Han
   /// (noise included) or no longer held. Read when the occurrence is found, while the
   /// characters before it are at hand (GB18030 cannot be decoded backwards later).
-  func hanContext(before offset: Int, alphabet: Alphabet) -> [UInt32] {
+  func hanContext(before offset: Int, alphabet: Alphabet) -> HanRun {
     let folds = alphabet.folds
-    var found: [UInt32] = []
+    var found = SIMD8<UInt32>.zero
+    var count = 0
     var at = offset
-    while found.count < BoundaryRule.contextCharacters,
+    while count < BoundaryRule.contextCharacters,
       let (cp, start) = character(endingAt: at),
       let f = han(cp, alphabet.normalization, folds)
     {
-      found.append(f)
+      found[count] = f
+      count += 1
       at = start
     }
-    return found.reversed()
+    return HanRun(reversed: found, count: count)
   }
 
   /// The folded Han characters from `offset` on, as ``hanContext(before:alphabet:)`` does
@@ -78,17 +80,31 @@ extension ByteView {
     // character is not decided by the rule.
     let afterFirst = character(at: o.end).flatMap { han($0.scalar, alphabet.normalization, folds) }
     if before.isEmpty && afterFirst == nil { return true }
-    // (Decoded forward: GB18030 cannot be decoded backwards from the match's end.)
-    guard let match = hanMatch(o.start..<o.end, alphabet: alphabet),
-      let first = match.first, let last = match.last
-    else { return true }
+    // The match's first and last characters, for the quick test. In UTF-8 they are read
+    // directly, and the whole match only when the quick test cannot settle it (any character
+    // neither Han nor noise makes the match one the rule does not decide, either way true).
+    // GB18030 cannot be decoded backwards from the match's end: there the match comes first.
+    var match: [UInt32]? = nil
+    let first: UInt32
+    let last: UInt32
+    if encoding == .utf8 {
+      guard let f = character(at: o.start).flatMap({ han($0.scalar, alphabet.normalization, folds) }),
+        let l = character(endingAt: o.end).flatMap({ han($0.scalar, alphabet.normalization, folds) })
+      else { return true }
+      (first, last) = (f, l)
+    } else {
+      guard let m = hanMatch(o.start..<o.end, alphabet: alphabet), let f = m.first, let l = m.last
+      else { return true }
+      (match, first, last) = (m, f, l)
+    }
     let words = WordFrequencies.shared
     let acrossStart = before.last.map { words.mayContainPair($0, first) } ?? false
     let acrossEnd = afterFirst.map { words.mayContainPair(last, $0) } ?? false
     if !acrossStart && !acrossEnd { return true }
+    guard let match = match ?? hanMatch(o.start..<o.end, alphabet: alphabet) else { return true }
     let after = hanContext(after: o.end, alphabet: alphabet)
     return BoundaryRule.survives(
-      before: before, match: match, after: after, words: WordFrequencies.shared)
+      before: before.array, match: match, after: after, words: WordFrequencies.shared)
   }
 }
 

@@ -32,8 +32,10 @@ struct Alphabet: Sendable {
   let lookalikes: Bool
   /// The class fold applied after the fold (a class-fold pass's alphabet), or nil.
   let classFold: ClassFold?
-  /// The fold (a process-wide table, built at first use).
-  var folds: FoldTable { FoldTable.table(lookalikes: lookalikes, classFold: classFold) }
+  /// The fold (a process-wide table, built at first use), held here because the slow paths
+  /// fold a match's characters one by one: fetching the shared table each time cost more than
+  /// the folding.
+  let folds: FoldTable
 
   /// An alphabet from loaded parts (a compiled rule file).
   init(
@@ -49,6 +51,7 @@ struct Alphabet: Sendable {
     self.normalization = normalization
     self.lookalikes = lookalikes
     self.classFold = nil
+    self.folds = FoldTable.table(lookalikes: lookalikes, classFold: nil)
   }
 
   /// Builds the alphabet for the given normalized terms (keyed terms when `classFold` is set).
@@ -116,6 +119,7 @@ struct Alphabet: Sendable {
     self.normalization = normalization
     self.lookalikes = lookalikes
     self.classFold = classFold
+    self.folds = folds
   }
 
   /// Where the UTF-8 scan loop finds the symbol of an ASCII byte `b`: `asciiOffset + b`.

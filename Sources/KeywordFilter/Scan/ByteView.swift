@@ -26,6 +26,11 @@ struct ByteView {
 
   /// The bytes of a range as text (UTF-8; bytes no longer held are left out).
   func text(_ range: Range<Int>) -> String {
+    let local = (range.lowerBound - currentStart)..<(range.upperBound - currentStart)
+    if encoding == .utf8, local.lowerBound >= 0, local.upperBound <= current.count {
+      // The usual case, every byte in the chunk being scanned: no copy.
+      return String(decoding: UnsafeRawBufferPointer(rebasing: current[local]), as: UTF8.self)
+    }
     let bytes = range.compactMap { byte(at: $0) }
     guard encoding == .gb18030 else { return String(decoding: bytes, as: UTF8.self) }
     var scalars = String.UnicodeScalarView()
@@ -43,6 +48,14 @@ struct ByteView {
   /// The character starting at `offset` (a character boundary): its code point and length, or
   /// nil if the bytes there are not a complete, valid character.
   func character(at offset: Int) -> (scalar: UInt32, length: Int)? {
+    let local = offset - currentStart
+    if encoding == .utf8, local >= 0, local < current.count {
+      // In the chunk being scanned (the usual case): decoded in place. No held byte follows
+      // the chunk, so its end is where the bytes stop, as below.
+      let (cp, n) = ByteView.decodeUTF8(
+        current.baseAddress!.assumingMemoryBound(to: UInt8.self), local, current.count)
+      return cp == .max ? nil : (cp, n)
+    }
     // Up to four bytes (on the stack: the boundary rules call this for every character of a
     // match's context), decoded by the scan loops' own decoders (a cut or invalid sequence
     // decodes as one invalid byte).
@@ -60,6 +73,19 @@ struct ByteView {
     return cp == .max ? nil : (cp, n)
   }
 
+  /// ``StreamScanner/decodeOther(_:_:_:final:)`` (with `final`), with ASCII and valid
+  /// three-byte characters — nearly every character of Chinese text — decoded inline.
+  @inline(__always)
+  static func decodeUTF8(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (UInt32, Int) {
+    let b0 = p[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 & 0xF0 == 0xE0, i + 2 < end, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+      let cp = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+      if cp >= 0x800 && cp & 0xF800 != 0xD800 { return (cp, 3) }
+    }
+    return StreamScanner.decodeOther(p, i, end, final: true)
+  }
+
   /// The valid character that ends exactly at `offset`, or nil.
   func character(endingAt offset: Int) -> (scalar: UInt32, start: Int)? {
     if encoding == .gb18030 {
@@ -69,7 +95,23 @@ struct ByteView {
       return (cp, start)
     }
     var start = offset - 1
-    while start > offset - 4, let b = byte(at: start), b & 0xC0 == 0x80 { start -= 1 }
+    let local = offset - currentStart
+    if local >= 4, local <= current.count {
+      // In the chunk being scanned (the usual case): read in place, ASCII and valid
+      // three-byte characters at once.
+      let p = current.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      let last = p[local - 1]
+      if last < 0x80 { return (UInt32(last), start) }
+      if p[local - 3] & 0xF0 == 0xE0, p[local - 2] & 0xC0 == 0x80, last & 0xC0 == 0x80 {
+        let cp =
+          UInt32(p[local - 3] & 0x0F) << 12 | UInt32(p[local - 2] & 0x3F) << 6
+          | UInt32(last & 0x3F)
+        if cp >= 0x800 && cp & 0xF800 != 0xD800 { return (cp, offset - 3) }
+      }
+      while start > offset - 4, p[start - currentStart] & 0xC0 == 0x80 { start -= 1 }
+    } else {
+      while start > offset - 4, let b = byte(at: start), b & 0xC0 == 0x80 { start -= 1 }
+    }
     guard let (cp, length) = character(at: start), start + length == offset else { return nil }
     return (cp, start)
   }

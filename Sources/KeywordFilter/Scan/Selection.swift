@@ -11,7 +11,7 @@ struct Occurrence: Sendable {
   var wordBefore = false
   /// The Han characters just before `start` (see ``ByteView/hanContext(before:alphabet:)``),
   /// recorded with `wordBefore` for the boundary rule; nil when that rule does not apply.
-  var hanBefore: [UInt32]? = nil
+  var hanBefore: HanRun? = nil
 }
 
 /// Holds occurrences until no later occurrence can change their fate, then reports the winners.

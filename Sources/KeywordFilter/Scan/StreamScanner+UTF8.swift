@@ -276,17 +276,25 @@ extension StreamScanner {
   ) {
     let view = makeView()
     let filter = self.filter
-    var found: [Occurrence] = []
     var triggered: [Int] = []
     let checksBoundaries = filter.configuration.boundaryControl != .off
     // With repeat loops a match may hold skipped repeats: walk back along its own symbols.
     let repeats = filter.repeatLoops && unconsumedSymbols == 0
     var backward: [UInt32] = []
-    filter.automaton.forEachOutputWithState(of: state) { p, endState in
+    // The outputs are gathered first (into the scanner's reused buffer): walking them in a
+    // closure that also updates the scanner made every call copy the whole automaton.
+    var outputs = outputScratch
+    outputScratch = []
+    defer {
+      outputs.removeAll(keepingCapacity: true)
+      outputScratch = outputs
+    }
+    filter.automaton.forEachOutputWithState(of: state) { outputs.append(($0, $1)) }
+    for (p, endState) in outputs {
       let entry = filter.ruleOfPattern[p.index]  // the rule (see Filter)
       if entry < 0 {  // a regex rule's literal trigger
         triggered.append(-1 - entry)
-        return
+        continue
       }
       let start: Int
       if repeats {
@@ -307,10 +315,7 @@ extension StreamScanner {
       if checksBoundaries && filter.needsBoundaryRule(entry) {
         o.hanBefore = view.hanContext(before: start, alphabet: filter.alphabet)
       }
-      found.append(o)
-    }
-    for o in found where o.start < reportBefore {
-      selection.add(o, isAllow: filter.isAllow[o.pattern])
+      if start < reportBefore { selection.add(o, isAllow: filter.isAllow[entry]) }
     }
     for k in triggered { regexScanner?.noteTrigger(k, end: end) }
   }

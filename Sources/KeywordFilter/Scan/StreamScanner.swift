@@ -58,6 +58,9 @@ public struct StreamScanner {
   var foldScanners: [StreamScanner] = []
   var merger: MatchMerger?
   var finished = false
+  /// Reused by ``reportOutputs(of:end:unconsumedSymbols:reportBefore:)`` for the patterns
+  /// ending at a state (empty between calls).
+  var outputScratch: [(PatternID, UInt32)] = []
 
   init(filter: Filter, encoding: InputEncoding = .utf8) {
     self.filter = filter
