@@ -10,11 +10,14 @@
 /// is `-ln(frequency / total)`, as in jieba's segmenter, so the cost of a segmentation is the
 /// negative log-probability of its words.
 ///
-/// Loaded once, on the first boundary check (never when ``BoundaryControl/off``): the words
-/// are folded with the standard fold table (traditional → simplified), exactly like scanned
-/// text, and keyed by their folded characters packed 16 bits each. A word that folds to
-/// anything but 1–4 BMP Han characters is left out; two words that fold alike keep the lower
-/// cost.
+/// Loaded once, on the first boundary check (never when ``BoundaryControl/off``). The words are
+/// keyed by their characters folded with the standard fold table (traditional → simplified),
+/// exactly like scanned text, packed 16 bits each; a word that folds to anything but 1–4 BMP
+/// Han characters is left out, and two words that fold alike keep the lower cost. The table
+/// does not depend on a filter's normalization options, so the generator folds the words and
+/// lays the table out ahead of time (`Scripts/generate-word-frequencies.py`): loading it is one
+/// sequential pass over the data, where folding and hashing 46,636 words at run time cost
+/// about 3 ms of every process that matched Chinese text.
 struct WordFrequencies: Sendable {
   /// Cost per word, keyed by ``key(_:)``, in an open-addressing table (linear probing, key 0 =
   /// empty; keys are never 0): lookups run for almost every Chinese match, and a `Dictionary`'s
@@ -33,91 +36,72 @@ struct WordFrequencies: Sendable {
 
   /// The shared dictionary, built on first use.
   static let shared = WordFrequencies(
-    chunks: WordFrequencyData.chunks, totalFrequency: WordFrequencyData.totalFrequency,
-    folds: FoldTable.standard)
+    slots: WordFrequencyData.chunks, slotCount: WordFrequencyData.slotCount,
+    totalFrequency: WordFrequencyData.totalFrequency)
 
-  /// Parses `LENGTH Q WORDS` lines (see `Scripts/generate-word-frequencies.py`), byte by byte:
-  /// this runs at the first check of a process, so it should take a few milliseconds at most.
-  init(chunks: [String], totalFrequency: Int, folds: FoldTable) {
+  /// Decodes the table from `SKIP Q WORD` records in slot order (the format is described in
+  /// `Scripts/generate-word-frequencies.py`), writing the slots front to back.
+  ///
+  /// - Parameters:
+  ///   - slots: the records; bytes below `0x30` (line breaks) are ignored.
+  ///   - slotCount: the table's size, a power of two.
+  ///   - totalFrequency: the dictionary's total frequency (costs are relative to it).
+  init(slots chunks: [String], slotCount: Int, totalFrequency: Int) {
+    precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "slot count not a power of two")
     let logTotal = Float(log(Double(totalFrequency)))
     unknownCost = logTotal
-    var capacity = 1
-    while capacity < 2 * WordFrequencyData.wordCount { capacity <<= 1 }
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var values = [Float](repeating: 0, count: capacity)
+    // The cost of each quantized frequency: frequency = 2^(q/2), so ln(frequency) = q/2 · ln 2
+    // (the same Float expression the table always used, so costs are bit for bit the same).
+    var costOfQ = [Float](repeating: 0, count: 74)
+    for q in costOfQ.indices { costOfQ[q] = logTotal - Float(q) / 2 * Float(0.693_147_18) }
+    // Zero-filled up front (a memset) so that empty slots are only skipped over.
+    var keys = [UInt64](repeating: 0, count: slotCount)
+    var values = [Float](repeating: 0, count: slotCount)
+    var bits = [UInt64](repeating: 0, count: WordFrequencies.pairBitCount / 64)
     var count = 0
-    let mask = capacity - 1
-    func insert(_ key: UInt64, _ cost: Float) {
-      var slot = WordFrequencies.slot(key, mask)
-      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-      if keys[slot] == key {
-        values[slot] = min(values[slot], cost)
-      } else {
-        keys[slot] = key
-        values[slot] = cost
-        count += 1
-      }
-    }
-    for var chunk in chunks {
-      chunk.withUTF8 { p in
-        var i = 0
-        func number() -> Int {
-          var n = 0
-          while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
-            n = n * 10 + Int(p[i] - 0x30)
-            i += 1
-          }
-          i += 1  // the space after it
-          return n
-        }
-        while i < p.count {
-          let length = number()
-          // frequency = 2^(q/2), so ln(frequency) = q/2 · ln 2.
-          let cost = logTotal - Float(number()) / 2 * Float(0.693_147_18)
-          var key: UInt64 = 0
-          var valid = true
-          var count = 0
-          while i < p.count, p[i] != 0x0A {
-            // Han characters are three UTF-8 bytes; anything else spoils the word.
-            var cp: UInt32 = 0xFFFF_FFFF
-            if p[i] & 0xF0 == 0xE0, i + 2 < p.count {
-              cp = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6
-                | UInt32(p[i + 2] & 0x3F)
-              i += 3
-            } else {
-              i += 1
-              while i < p.count, p[i] & 0xC0 == 0x80 { i += 1 }
-            }
-            if case .single(let f) = folds.fold(cp), WordFrequencies.isHan(f) {
-              key = key << 16 | UInt64(f)
-            } else {
-              valid = false
-            }
-            count += 1
-            if count == length {
-              if valid && key != 0 { insert(key, cost) }
-              key = 0
-              valid = true
-              count = 0
+    keys.withUnsafeMutableBufferPointer { keys in
+      values.withUnsafeMutableBufferPointer { values in
+        bits.withUnsafeMutableBufferPointer { bits in
+          var slot = 0
+          for var chunk in chunks {
+            chunk.withUTF8 { p in
+              var i = 0
+              while i < p.count {
+                let b = p[i]
+                i += 1
+                if b < 0x30 { continue }  // a line break
+                // SKIP: empty slots first; 74 of them and no word at all for `z`.
+                slot += Int(b) - 0x30
+                if b == 0x30 + 74 { continue }
+                let q = i < p.count ? Int(p[i]) - 0x30 : -1
+                precondition(slot < slotCount && (0..<74).contains(q), "bad word-frequency data")
+                i += 1
+                // The word: Han characters, three UTF-8 bytes each, up to the next ASCII byte.
+                var key: UInt64 = 0
+                while i + 2 < p.count, p[i] >= 0xE0 {
+                  let c = UInt64(p[i] & 0x0F) << 12 | UInt64(p[i + 1] & 0x3F) << 6
+                    | UInt64(p[i + 2] & 0x3F)
+                  if key != 0 {
+                    let h = WordFrequencies.pairHash(UInt32(key & 0xFFFF), UInt32(c))
+                    bits[h >> 6] |= 1 << UInt64(h & 63)
+                  }
+                  key = key << 16 | c
+                  i += 3
+                }
+                keys[slot] = key
+                values[slot] = costOfQ[q]
+                slot += 1
+                count += 1
+              }
             }
           }
-          i += 1  // the line feed
         }
       }
     }
     self.keys = keys
     self.values = values
-    self.mask = mask
+    self.mask = slotCount - 1
     self.count = count
-    var bits = [UInt64](repeating: 0, count: WordFrequencies.pairBitCount / 64)
-    for key in keys where key > 0xFFFF {
-      var k = key
-      while k > 0xFFFF {
-        let h = WordFrequencies.pairHash(UInt32(truncatingIfNeeded: (k >> 16) & 0xFFFF), UInt32(k & 0xFFFF))
-        bits[h >> 6] |= 1 << UInt64(h & 63)
-        k >>= 16
-      }
-    }
     self.pairBits = bits
   }
 
