@@ -118,7 +118,9 @@ public final class Filter: Sendable {
     let standardFold = !lookalikes && normalization.foldCharacters && normalization.skipNoise
     var ruleEntry: [Int] = []
     var ruleTier: [Tier] = []
-    var ruleFolded: [[UInt32]] = []
+    // Each rule's folded term (regex rules: empty), end to end; the regex rules' triggers are
+    // appended after the rules.
+    var folded = FoldedTerms()
     var rulePinyin: [Bool] = []
     var regexRuleIndices: [Int] = []
     ruleEntry.reserveCapacity(wordlist.entries.count)
@@ -149,23 +151,27 @@ public final class Filter: Sendable {
         regexRuleIndices.append(ruleEntry.count)
         ruleEntry.append(index)
         ruleTier.append(entry.tier)
-        ruleFolded.append([])
+        folded.commitPending()
         rulePinyin.append(false)
         continue
       }
-      let f = Alphabet.foldTerm(entry.text, normalization: normalization, folds: folds)
+      // Folded as the pending term: kept as this entry's rule, or dropped as a duplicate.
+      folded.appendFolded(entry.text.unicodeScalars, normalization: normalization, folds: folds)
+      // Slices of `folded` are only ever temporaries: one held while `folded` grows would make
+      // it copy its whole buffer.
+      let f = folded.pendingStart..<folded.codes.count
       if f.isEmpty {
         throw FilterError(
           source: entry.source,
           reason: "'\(entry.text)' has no characters other than noise (spaces, punctuation,"
             + " symbols), so it could never match")
       }
-      let hash = Filter.duplicateHash(f)
+      let hash = Filter.duplicateHash(folded.codes[f])
       var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
       var firstEntry: Int? = nil
       while firstRuleOfKey[slot] >= 0 {
         let r = Int(firstRuleOfKey[slot])
-        if hashOfSlot[slot] == hash && ruleFolded[r] == f {
+        if hashOfSlot[slot] == hash && folded[r] == folded.codes[f] {
           let e = ruleEntry[r]
           let first = wordlist.entries[e]
           if first.kind == entry.kind && first.tier == entry.tier
@@ -178,51 +184,68 @@ public final class Filter: Sendable {
         slot = (slot + 1) & (tableSize - 1)
       }
       if let first = firstEntry {
-        let key = DuplicateKey(
-          folded: f, kind: entry.kind, category: entry.category, tier: entry.tier)
         let firstText = wordlist.entries[first].text
-        if firstText == entry.text { continue }
+        if firstText == entry.text {
+          folded.discardPending()
+          continue
+        }
+        let key = DuplicateKey(
+          folded: Array(folded.codes[f]), kind: entry.kind, category: entry.category, tier: entry.tier)
         textsOfSharedKeys.insert(DuplicateText(key: key, text: firstText))
-        if !textsOfSharedKeys.insert(DuplicateText(key: key, text: entry.text)).inserted { continue }
+        if !textsOfSharedKeys.insert(DuplicateText(key: key, text: entry.text)).inserted {
+          folded.discardPending()
+          continue
+        }
       } else {
         firstRuleOfKey[slot] = Int32(ruleEntry.count)
         hashOfSlot[slot] = hash
       }
       ruleEntry.append(index)
       ruleTier.append(entry.tier)
-      ruleFolded.append(f)
+      folded.commitPending()
+      let rule = folded.count - 1
       rulePinyin.append(false)
       let options = configuration.variants.union(entry.variants)
       guard entry.kind == .term, !options.isDisjoint(with: Filter.expandedVariants) else { continue }
       // The expander folds with the standard table and normalization, and keeps no line break
       // or control character as is: when those are this filter's and the term has none, its
       // fold is `f` (else it folds the term itself).
-      let expanderFold = standardFold && !f.contains(where: Alphabet.isBreak) ? f : nil
-      var seen: [[UInt32]] = [f]
+      let expanderFold = standardFold && !folded.codes[f].contains(where: Alphabet.isBreak)
+      // The folds seen for this entry: its rules (from `rule` on), and the digits-only ones
+      // skipped below (rare: an array only when there is one).
+      var seenDigitsOnly: [[UInt32]] = []
       for kind in Filter.expandedVariantKinds where options.contains(kind) {
         let limit = 12
         // Each variant as code points: digit styles straight from the expander (the same
         // candidates, without a round trip through `String`), the others from their strings.
         let candidates =
           kind == .digitStyles
-          ? VariantExpander.digitStyleCandidates(of: entry.text, folded: expanderFold)
+          ? VariantExpander.digitStyleCandidates(
+            of: entry.text, folded: expanderFold ? folded[rule] : nil)
           : VariantExpander.variants(of: entry.text, options: kind, limit: limit).map {
             $0.unicodeScalars.map { $0.value }
           }
         for v in candidates {
-          var vf: [UInt32] = []
-          Alphabet.appendFolded(
-            v.lazy.compactMap { Unicode.Scalar($0) }, normalization: normalization, folds: folds,
-            to: &vf)
-          if vf.isEmpty || seen.contains(vf) { continue }
-          seen.append(vf)
+          folded.appendFolded(codePoints: v, normalization: normalization, folds: folds)
+          let vf = folded.pendingStart..<folded.codes.count
+          if vf.isEmpty || (rule..<folded.count).contains(where: { folded[$0] == folded.codes[vf] })
+            || seenDigitsOnly.contains(where: { $0[...] == folded.codes[vf] })
+          {
+            folded.discardPending()
+            continue
+          }
           // A digits-only variant (`六四` → `64`) would match every such number.
-          if kind == .digitStyles && vf.allSatisfy({ (0x30...0x39).contains($0) }) { continue }
+          if kind == .digitStyles && folded.codes[vf].allSatisfy({ (0x30...0x39).contains($0) }) {
+            seenDigitsOnly.append(Array(folded.codes[vf]))
+            folded.discardPending()
+            continue
+          }
+          folded.commitPending()
           ruleEntry.append(index)
           ruleTier.append(entry.tier)
-          ruleFolded.append(vf)
           // Glued pinyin only for terms spelled wholly in pinyin (see GluedPinyin).
-          rulePinyin.append(kind == .pinyinFull && !f.contains(where: Alphabet.isWordCharacter))
+          rulePinyin.append(
+            kind == .pinyinFull && !folded[rule].contains(where: Alphabet.isWordCharacter))
         }
       }
     }
@@ -230,13 +253,13 @@ public final class Filter: Sendable {
     let regexTexts = regexRuleIndices.map { wordlist.entries[ruleEntry[$0]].text }
     let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
     let triggerPatterns = triggers.enumerated().flatMap { k, t in (t ?? []).map { (k, $0) } }
-    let triggerTerms = triggerPatterns.map { $0.1 }
+    let ruleCount = folded.count
+    let literal = (0..<ruleCount).filter { folded.length($0) != 0 }
+    for (_, term) in triggerPatterns { folded.append(term) }
     let alphabet = try Alphabet(
-      foldedTerms: triggerTerms.isEmpty ? ruleFolded : ruleFolded + triggerTerms,
-      normalization: normalization, lookalikes: lookalikes)
-    let literal = ruleFolded.indices.filter { !ruleFolded[$0].isEmpty }
-    // The patterns end to end: no array per pattern.
-    let patterns = alphabet.flatSymbols(ofFolded: ruleFolded, indices: literal, then: triggerTerms)
+      foldedTerms: folded, normalization: normalization, lookalikes: lookalikes)
+    // The patterns end to end (the literal rules', then the triggers'): no array per pattern.
+    let patterns = alphabet.flatSymbols(of: folded)
     do {
       automaton = try Automaton(
         symbols: patterns.symbols, patternEnds: patterns.ends, alphabetSize: alphabet.size,
@@ -259,16 +282,19 @@ public final class Filter: Sendable {
     self.entryStore = store
     self.configuration = configuration
     self.alphabet = alphabet
-    self.patternLength = FlatArray(ruleFolded.map { $0.count })
+    let rules = 0..<ruleCount
+    self.patternLength = FlatArray(rules.map { folded.length($0) })
     self.isAllow = FlatArray(ruleEntry.map { wordlist.entries[$0].kind == .allow })
     let boundaries = normalization.wordBoundaries
-    self.needsBoundaryBefore = FlatArray(ruleFolded.map {
-      boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[0])
+    self.needsBoundaryBefore = FlatArray(rules.map {
+      let r = folded.range($0)
+      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.lowerBound])
     })
-    self.needsBoundaryAfter = FlatArray(ruleFolded.map {
-      boundaries && !$0.isEmpty && Alphabet.isWordCharacter($0[$0.count - 1])
+    self.needsBoundaryAfter = FlatArray(rules.map {
+      let r = folded.range($0)
+      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.upperBound - 1])
     })
-    let longest = ruleFolded.reduce(0) { max($0, $1.count) }
+    let longest = rules.reduce(0) { max($0, folded.length($1)) }
     // Skipped characters between two term characters: noise, and repeats (which share the
     // noise run's limit even when noise skipping is off).
     let noise = normalization.skipNoise || repeatLoops ? normalization.maxNoise : 0
@@ -284,7 +310,7 @@ public final class Filter: Sendable {
 
   /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
   /// (multiply-xorshift; not seeded: the table's order never shows).
-  static func duplicateHash(_ folded: [UInt32]) -> UInt64 {
+  static func duplicateHash(_ folded: ArraySlice<UInt32>) -> UInt64 {
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(folded.count &+ 1)
     for c in folded {
       h = (h ^ UInt64(c)) &* 0xFF51_AFD7_ED55_8CCD

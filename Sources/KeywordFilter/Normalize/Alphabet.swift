@@ -59,23 +59,37 @@ struct Alphabet: Sendable {
     foldedTerms: [[UInt32]], normalization: Normalization, lookalikes: Bool,
     classFold: ClassFold? = nil
   ) throws(FilterError) {
+    try self.init(
+      foldedTerms: FoldedTerms(foldedTerms), normalization: normalization, lookalikes: lookalikes,
+      classFold: classFold)
+  }
+
+  /// Builds the alphabet for the given normalized terms (keyed terms when `classFold` is set).
+  init(
+    foldedTerms terms: FoldedTerms, normalization: Normalization, lookalikes: Bool,
+    classFold: ClassFold? = nil
+  ) throws(FilterError) {
     let folds = FoldTable.table(lookalikes: lookalikes, classFold: classFold)
     // Characters counted in a flat table (BMP) and a dictionary (the rest): hashing every
     // character of every term cost more than the rest of this initializer.
     var bmpCounts = [Int32](repeating: 0, count: 0x10000)
-    var counts: [UInt32: Int] = [:]
-    for term in foldedTerms {
-      for cp in term {
-        if cp < 0x10000 { bmpCounts[Int(cp)] += 1 } else { counts[cp, default: 0] += 1 }
+    var astralCounts: [UInt32: Int] = [:]
+    bmpCounts.withUnsafeMutableBufferPointer { bmpCounts in
+      for cp in terms.codes[..<terms.pendingStart] {
+        if cp < 0x10000 { bmpCounts[Int(cp)] += 1 } else { astralCounts[cp, default: 0] += 1 }
       }
     }
-    for cp in 0..<0x10000 where bmpCounts[cp] != 0 { counts[UInt32(cp)] = Int(bmpCounts[cp]) }
-    if counts.count > Alphabet.capacity {
+    // (character, count) pairs; the order below makes their order here irrelevant.
+    var ordered: [(key: UInt32, value: Int)] = []
+    ordered.reserveCapacity(astralCounts.count + 1024)
+    for cp in 0..<0x10000 where bmpCounts[cp] != 0 { ordered.append((UInt32(cp), Int(bmpCounts[cp]))) }
+    for (cp, n) in astralCounts { ordered.append((cp, n)) }
+    if ordered.count > Alphabet.capacity {
       throw FilterError(
-        reason: "the lists use \(counts.count) distinct characters; at most \(Alphabet.capacity)")
+        reason: "the lists use \(ordered.count) distinct characters; at most \(Alphabet.capacity)")
     }
     // Frequent characters get small symbols (keeps hot double-array slots together).
-    let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    ordered.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     var symbolOfFolded: [UInt32: UInt16] = [:]
     symbolOfFolded.reserveCapacity(ordered.count)
     var flat = [UInt16](repeating: 0, count: 0x10000)
@@ -172,25 +186,31 @@ struct Alphabet: Sendable {
     }
   }
 
-  /// The symbols of already folded terms written end to end, and where each term ends: the
-  /// patterns for ``Automaton/init(symbols:patternEnds:alphabetSize:)`` (0 for a character no
-  /// term contains). Terms are `first[i]` for each `i` in `indices`, then `rest`.
-  func flatSymbols(ofFolded first: [[UInt32]], indices: [Int], then rest: [[UInt32]]) -> (
-    symbols: [UInt32], ends: [Int]
-  ) {
+  /// The symbols of the non-empty terms of `terms` written end to end, and where each ends:
+  /// the patterns for ``Automaton/init(symbols:patternEnds:alphabetSize:)`` (0 for a character
+  /// no term contains).
+  func flatSymbols(of terms: FoldedTerms) -> (symbols: [UInt32], ends: [Int]) {
     var flat = [UInt16](repeating: 0, count: 0x10000)
     for (f, symbol) in symbolOfFolded where f < 0x10000 { flat[Int(f)] = symbol }
-    var symbols: [UInt32] = []
-    var ends: [Int] = []
-    ends.reserveCapacity(indices.count + rest.count)
-    symbols.reserveCapacity(indices.reduce(0) { $0 + first[$1].count })
-    flat.withUnsafeBufferPointer { flat in
-      func append(_ term: [UInt32]) {
-        for f in term { symbols.append(UInt32(f < 0x10000 ? flat[Int(f)] : symbol(ofFolded: f))) }
-        ends.append(symbols.count)
+    let total = terms.pendingStart
+    // Empty terms add no symbols: the symbols are those of all the codes.
+    let symbols = [UInt32](unsafeUninitializedCapacity: total) { out, count in
+      flat.withUnsafeBufferPointer { flat in
+        terms.codes.withUnsafeBufferPointer { codes in
+          for k in 0..<total {
+            let f = codes[k]
+            out[k] = UInt32(f < 0x10000 ? flat[Int(f)] : symbol(ofFolded: f))
+          }
+        }
       }
-      for i in indices { append(first[i]) }
-      for term in rest { append(term) }
+      count = total
+    }
+    var ends: [Int] = []
+    ends.reserveCapacity(terms.count)
+    var previous = 0
+    for end in terms.ends where end != previous {
+      ends.append(end)
+      previous = end
     }
     return (symbols, ends)
   }
@@ -226,30 +246,50 @@ struct Alphabet: Sendable {
   static func appendFolded<S: Sequence>(
     _ scalars: S, normalization: Normalization, folds: FoldTable, to result: inout [UInt32]
   ) where S.Element == Unicode.Scalar {
-    let foldCharacters = normalization.foldCharacters
-    let skipNoise = normalization.skipNoise
     folds.bmp.withUnsafeBufferPointer { encoded in
       for scalar in scalars {
-        let cp = scalar.value
-        if cp < 0x10000 && !isBreak(cp) {
-          let e = encoded[Int(cp)]
-          if e == FoldTable.noiseMark {
-            if !skipNoise { result.append(cp) }
-          } else if !foldCharacters {
-            result.append(cp)
-          } else if e & FoldTable.multipleMark != 0 {
-            result.append(contentsOf: folds.expansions[Int(e & ~FoldTable.multipleMark)])
-          } else {
-            result.append(e)
-          }
-          continue
-        }
-        switch fold(cp, normalization: normalization, folds: folds) {
-        case .noise: continue
-        case .single(let f): result.append(f)
-        case .multiple(let fs): result.append(contentsOf: fs)
-        }
+        appendFolded(scalar.value, encoded, normalization, folds, to: &result)
       }
+    }
+  }
+
+  /// ``appendFolded(_:normalization:folds:to:)`` over code points: values that are not Unicode
+  /// scalars (surrogates, beyond U+10FFFF) are skipped. Variants arrive as code points, and
+  /// a lazy conversion to scalars cost more than their folding.
+  static func appendFolded(
+    codePoints values: [UInt32], normalization: Normalization, folds: FoldTable,
+    to result: inout [UInt32]
+  ) {
+    folds.bmp.withUnsafeBufferPointer { encoded in
+      for cp in values where cp < 0xD800 || (cp >= 0xE000 && cp <= 0x10FFFF) {
+        appendFolded(cp, encoded, normalization, folds, to: &result)
+      }
+    }
+  }
+
+  /// Appends the fold of the scalar `cp` (`encoded` is `folds.bmp`).
+  @inline(__always)
+  private static func appendFolded(
+    _ cp: UInt32, _ encoded: UnsafeBufferPointer<UInt32>, _ normalization: Normalization,
+    _ folds: FoldTable, to result: inout [UInt32]
+  ) {
+    if cp < 0x10000 && !isBreak(cp) {
+      let e = encoded[Int(cp)]
+      if e == FoldTable.noiseMark {
+        if !normalization.skipNoise { result.append(cp) }
+      } else if !normalization.foldCharacters {
+        result.append(cp)
+      } else if e & FoldTable.multipleMark != 0 {
+        result.append(contentsOf: folds.expansions[Int(e & ~FoldTable.multipleMark)])
+      } else {
+        result.append(e)
+      }
+      return
+    }
+    switch fold(cp, normalization: normalization, folds: folds) {
+    case .noise: return
+    case .single(let f): result.append(f)
+    case .multiple(let fs): result.append(contentsOf: fs)
     }
   }
 

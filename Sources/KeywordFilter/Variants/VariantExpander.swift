@@ -375,11 +375,14 @@ extension VariantExpander {
   /// `String` cost more than the rest of the term's compilation).
   ///
   /// - Parameter known: ``folded(_:)`` of `term` when the caller has it already.
-  static func digitStyleCandidates(of term: String, folded known: [UInt32]? = nil) -> [[UInt32]] {
+  static func digitStyleCandidates(of term: String, folded known: ArraySlice<UInt32>? = nil)
+    -> [[UInt32]]
+  {
     let t: [UInt32]
     if let known {
+      // Made an array only past this test, which most terms fail.
       guard known.count >= 2, known.contains(where: { numeralValue($0) != nil }) else { return [] }
-      t = known
+      t = Array(known)
     } else {
       guard mayHaveDigitStyles(term) else { return [] }
       t = folded(term)
