@@ -73,54 +73,72 @@ public struct DefaultTransitionDFA: Sendable {
     //    state (whose list is complete already: BFS order), in ascending symbol order.
     // Every state adds its own children and at most `inheritLimit` inherited ones, and
     // inheriting stops at `budget`: the lists fit in a buffer of that size, written in place.
+    // The per-state tables are scratch buffers read only at states (every state is written
+    // before it is read, so they are not cleared first), of 32-bit entries: half the pages of
+    // `Int` arrays, and this runs at every start.
     let capacity = b.childSymbols.count + budget + inheritLimit + 1
-    var eStart = [Int](repeating: 0, count: slots)
-    var eCount = [Int](repeating: 0, count: slots)
-    var eSymbol = [UInt32](repeating: 0, count: capacity)
-    var eTarget = [UInt32](repeating: 0, count: capacity)
-    var incomplete = [Bool](repeating: false, count: slots)
+    let eStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
+    let eCount = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
+    let incomplete = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(slots, 1))
+    defer {
+      eStart.deallocate()
+      eCount.deallocate()
+      incomplete.deallocate()
+    }
+    eStart[0] = 0
+    eCount[0] = 0
+    incomplete[0] = false
+    var eSymbol = [UInt32](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
+    var eTarget = [UInt32](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     var incompleteCount = 0
     var total = 0
     eSymbol.withUnsafeMutableBufferPointer { sym in
       eTarget.withUnsafeMutableBufferPointer { tgt in
         b.childSymbols.withUnsafeBufferPointer { childSymbols in
           b.childStates.withUnsafeBufferPointer { childStates in
-            for s in b.bfsOrder.dropFirst() {
-              let state = Int(s)
-              let start = total
-              let own = Int(b.childStart[state])..<Int(b.childStart[state] + b.childCount[state])
-              let f = Int(b.fail[state])
-              let inherit = f == 0 ? 0 : eCount[f]
-              if f != 0 && (incomplete[f] || inherit > inheritLimit || total + inherit > budget) {
-                incomplete[state] = true
-                incompleteCount += 1
-              }
-              if f == 0 || incomplete[state] {
-                for i in own {
-                  sym[total] = childSymbols[i]
-                  tgt[total] = childStates[i]
-                  total += 1
-                }
-              } else {
-                var i = own.lowerBound
-                var j = eStart[f]
-                let jEnd = eStart[f] + eCount[f]
-                while i < own.upperBound || j < jEnd {
-                  if j >= jEnd || (i < own.upperBound && childSymbols[i] <= sym[j]) {
-                    if j < jEnd && childSymbols[i] == sym[j] { j += 1 }
-                    sym[total] = childSymbols[i]
-                    tgt[total] = childStates[i]
-                    i += 1
-                  } else {
-                    sym[total] = sym[j]
-                    tgt[total] = tgt[j]
-                    j += 1
+            b.childStart.withUnsafeBufferPointer { childStart in
+              b.childCount.withUnsafeBufferPointer { childCount in
+                b.fail.withUnsafeBufferPointer { fail in
+                  for s in b.bfsOrder.dropFirst() {
+                    let state = Int(s)
+                    let start = total
+                    let own =
+                      Int(childStart[state])..<Int(childStart[state] + childCount[state])
+                    let f = Int(fail[state])
+                    let inherit = f == 0 ? 0 : Int(eCount[f])
+                    let partial =
+                      f != 0 && (incomplete[f] || inherit > inheritLimit || total + inherit > budget)
+                    incomplete[state] = partial
+                    if partial { incompleteCount += 1 }
+                    if f == 0 || partial {
+                      for i in own {
+                        sym[total] = childSymbols[i]
+                        tgt[total] = childStates[i]
+                        total += 1
+                      }
+                    } else {
+                      var i = own.lowerBound
+                      var j = Int(eStart[f])
+                      let jEnd = j + inherit
+                      while i < own.upperBound || j < jEnd {
+                        if j >= jEnd || (i < own.upperBound && childSymbols[i] <= sym[j]) {
+                          if j < jEnd && childSymbols[i] == sym[j] { j += 1 }
+                          sym[total] = childSymbols[i]
+                          tgt[total] = childStates[i]
+                          i += 1
+                        } else {
+                          sym[total] = sym[j]
+                          tgt[total] = tgt[j]
+                          j += 1
+                        }
+                        total += 1
+                      }
+                    }
+                    eStart[state] = Int32(start)
+                    eCount[state] = Int32(total - start)
                   }
-                  total += 1
                 }
               }
-              eStart[state] = start
-              eCount[state] = total - start
             }
           }
         }
@@ -137,45 +155,50 @@ public struct DefaultTransitionDFA: Sendable {
         guard b.depth[state] >= 2, !incomplete[state],
           b.rootNext[Int(x)] & Automaton.stateMask == 0
         else { continue }
-        let list = eSymbol[eStart[state]..<(eStart[state] + eCount[state])]
+        let list = eSymbol[Int(eStart[state])..<Int(eStart[state] + eCount[state])]
         if !list.contains(x) { repeatSymbol[state] = x }
       }
     }
 
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
-    var base = [Int](repeating: 0, count: slots)
+    let base = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
+    defer { base.deallocate() }
     let allocator = SlotAllocator(capacity: total + symbolLimit + 64, uniqueBases: true)
     var maxBase = 0
-    for s in b.bfsOrder {
-      let state = Int(s)
-      let n = eCount[state]
-      if n == 0 && (!repeatLoops || repeatSymbol[state] == 0) { continue }
-      if repeatLoops && repeatSymbol[state] != 0 {
-        var symbols = Array(eSymbol[eStart[state]..<(eStart[state] + n)])
-        symbols.insert(repeatSymbol[state], at: symbols.firstIndex { $0 > repeatSymbol[state] } ?? n)
-        base[state] = allocator.place(symbols)
-      } else {
-        base[state] = eSymbol.withUnsafeBufferPointer {
-          allocator.place(UnsafeBufferPointer(rebasing: $0[eStart[state]..<(eStart[state] + n)]))
+    eSymbol.withUnsafeBufferPointer { eSymbol in
+      for s in b.bfsOrder {
+        let state = Int(s)
+        let n = Int(eCount[state])
+        let first = Int(eStart[state])
+        if repeatLoops && repeatSymbol[state] != 0 {
+          var symbols = Array(eSymbol[first..<(first + n)])
+          symbols.insert(repeatSymbol[state], at: symbols.firstIndex { $0 > repeatSymbol[state] } ?? n)
+          base[state] = Int32(allocator.place(symbols))
+        } else if n != 0 {
+          base[state] = Int32(allocator.place(UnsafeBufferPointer(rebasing: eSymbol[first..<(first + n)])))
+        } else {
+          continue
         }
+        maxBase = max(maxBase, Int(base[state]))
       }
-      maxBase = max(maxBase, base[state])
     }
     for s in b.bfsOrder
     where eCount[Int(s)] == 0 && (!repeatLoops || repeatSymbol[Int(s)] == 0) {
-      base[Int(s)] = allocator.freshBase()
-      maxBase = max(maxBase, base[Int(s)])
+      base[Int(s)] = Int32(allocator.freshBase())
+      maxBase = max(maxBase, Int(base[Int(s)]))
     }
 
     // 3. Words and the table, filled in place and adopted (no copy).
     let wordOf = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: slots)
     wordOf.initialize(repeating: 0)
-    for state in 0..<slots where b.check[state] != Automaton.emptySlot || state == 0 {
-      let out: UInt64 =
-        b.check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
-      let partial = incomplete[state] ? DefaultTransitionDFA.incompleteBit : 0
-      wordOf[state] = UInt32(UInt64(base[state]) | out | partial)
+    b.check.withUnsafeBufferPointer { check in
+      for state in 0..<slots where check[state] != Automaton.emptySlot || state == 0 {
+        let out: UInt64 =
+          check[state] & Automaton.outputBit != 0 && state != 0 ? DefaultTransitionDFA.outputBit : 0
+        let partial = incomplete[state] ? DefaultTransitionDFA.incompleteBit : 0
+        wordOf[state] = UInt32(UInt64(base[state]) | out | partial)
+      }
     }
     let tableSlots = maxBase + symbolLimit + 1
     let table = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tableSlots)
@@ -186,9 +209,10 @@ public struct DefaultTransitionDFA: Sendable {
       eTarget.withUnsafeBufferPointer { eTarget in
         for s in b.bfsOrder {
           let state = Int(s)
-          let stateBase = base[state]
+          let stateBase = Int(base[state])
           stateOfBase[stateBase] = UInt32(state)
-          for k in eStart[state]..<(eStart[state] + eCount[state]) {
+          let first = Int(eStart[state])
+          for k in first..<(first + Int(eCount[state])) {
             table[stateBase + Int(eSymbol[k])] =
               UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
           }
@@ -198,7 +222,7 @@ public struct DefaultTransitionDFA: Sendable {
     var count = total
     if repeatLoops {
       for state in 0..<slots where repeatSymbol[state] != 0 {
-        let stateBase = base[state]
+        let stateBase = Int(base[state])
         // Without the output bit: the scan keeps the state, so there is nothing to report.
         let target =
           UInt64(wordOf[state]) & ~DefaultTransitionDFA.outputBit | DefaultTransitionDFA.repeatBit
