@@ -28,8 +28,15 @@ final class SlotAllocator {
   @exclusivity(unchecked) private var top: UnsafeMutablePointer<UInt64>
   /// With unique bases, bit `i`: base `i` is taken (a base then names its state).
   @exclusivity(unchecked) private var baseUsed: UnsafeMutablePointer<UInt64>
-  /// Failed attempts per candidate slot.
-  @exclusivity(unchecked) private var failures: UnsafeMutablePointer<UInt8>
+  /// Failed attempts per candidate slot, bit-sliced: bit `i` of plane `k` is bit `k` of slot
+  /// `i`'s count. One window of failed candidates is then counted with a few word operations
+  /// (a byte per slot, counted one by one, was a quarter of placement's time); a count stops
+  /// at ``retireAfter``, since the slot is then no candidate.
+  @exclusivity(unchecked) private var failures0: UnsafeMutablePointer<UInt64>
+  /// Bit 1 of each slot's failure count (see ``failures0``).
+  @exclusivity(unchecked) private var failures1: UnsafeMutablePointer<UInt64>
+  /// Bit 2 of each slot's failure count (see ``failures0``).
+  @exclusivity(unchecked) private var failures2: UnsafeMutablePointer<UInt64>
   /// Number of slots the buffers hold (a multiple of 4,096: whole summary words).
   @exclusivity(unchecked) private var count = 0
   @exclusivity(unchecked) private var nextFreeBase = 0
@@ -37,6 +44,7 @@ final class SlotAllocator {
   /// from small symbols start past the full prefix at once).
   @exclusivity(unchecked) private var lowWord = 0
   let uniqueBases: Bool
+  /// Failures after which a candidate is retired (1…7: three count planes).
   let retireAfter: UInt8
 
   /// - Parameters:
@@ -44,6 +52,7 @@ final class SlotAllocator {
   ///   - capacity: expected number of slots (grows if needed).
   ///   - uniqueBases: give every placed set its own base (a base then names its state).
   init(reserved: Int = 0, capacity: Int = 1024, retireAfter: UInt8 = 4, uniqueBases: Bool = false) {
+    precondition((1...7).contains(retireAfter), "retireAfter must be in 1...7")
     self.retireAfter = retireAfter
     self.uniqueBases = uniqueBases
     used = .allocate(capacity: 0)
@@ -51,7 +60,9 @@ final class SlotAllocator {
     summary = .allocate(capacity: 0)
     top = .allocate(capacity: 0)
     baseUsed = .allocate(capacity: 0)
-    failures = .allocate(capacity: 0)
+    failures0 = .allocate(capacity: 0)
+    failures1 = .allocate(capacity: 0)
+    failures2 = .allocate(capacity: 0)
     grow(to: max(capacity, reserved + 64))
     for slot in 0..<reserved { markUsed(slot) }
   }
@@ -62,7 +73,9 @@ final class SlotAllocator {
     summary.deallocate()
     top.deallocate()
     baseUsed.deallocate()
-    failures.deallocate()
+    failures0.deallocate()
+    failures1.deallocate()
+    failures2.deallocate()
   }
 
   // Growth is by a quarter: the failure table is written when it is added (page faults were a
@@ -85,7 +98,9 @@ final class SlotAllocator {
     enlarge(&top, (old / 4096 + 63) / 64, (newCount / 4096 + 63) / 64, fill: 0)
     for s in (old / 4096)..<(newCount / 4096) { top[s >> 6] |= 1 << UInt64(s & 63) }
     if uniqueBases { enlarge(&baseUsed, old / 64, newCount / 64, fill: 0) }
-    enlarge(&failures, old, newCount, fill: 0)
+    enlarge(&failures0, old / 64, newCount / 64, fill: 0)
+    enlarge(&failures1, old / 64, newCount / 64, fill: 0)
+    enlarge(&failures2, old / 64, newCount / 64, fill: 0)
     count = newCount
   }
 
@@ -196,11 +211,10 @@ final class SlotAllocator {
       let hits = inWindow & fit
       // The candidates tried before the first that fits (all of them when none does) failed.
       var failed = hits == 0 ? inWindow : inWindow & ((hits & (0 &- hits)) &- 1)
-      while failed != 0 {
-        let s = start + failed.trailingZeroBitCount
-        failures[s] &+= 1
-        if failures[s] >= retireAfter { removeCandidate(s) }
-        failed &= failed &- 1
+      if failed != 0 {
+        let r = start & 63
+        countFailures(word: start >> 6, failed << UInt64(r))
+        if r != 0 { countFailures(word: start >> 6 + 1, failed >> UInt64(64 - r)) }
       }
       if hits != 0 {
         slot = start + hits.trailingZeroBitCount
@@ -209,9 +223,38 @@ final class SlotAllocator {
       start = candidate(from: start + 64)
     }
     let b = slot - first
-    for s in symbols { markUsed(b + Int(s)) }
+    // In bounds: the last window's reach covers b + last (b is at most 63 past its base).
+    for s in symbols {
+      let used = b + Int(s)
+      self.used[used >> 6] |= 1 << UInt64(used & 63)
+      removeCandidate(used)
+    }
     if uniqueBases { baseUsed[b >> 6] |= 1 << UInt64(b & 63) }
     return b
+  }
+
+  /// Adds a failure to each candidate slot whose bit is set in `mask` (bit `i`: slot
+  /// `64 * word + i`), and retires those that reach ``retireAfter``.
+  @inline(__always) private func countFailures(word w: Int, _ mask: UInt64) {
+    if mask == 0 { return }
+    // A bit-sliced increment of the masked counts (none is past retireAfter ≤ 7, so no
+    // carry leaves the third plane).
+    let c0 = failures0[w]
+    let c1 = failures1[w]
+    let carry0 = c0 & mask
+    let n0 = c0 ^ mask
+    let n1 = c1 ^ carry0
+    let n2 = failures2[w] ^ (c1 & carry0)
+    failures0[w] = n0
+    failures1[w] = n1
+    failures2[w] = n2
+    let r = retireAfter
+    var retired =
+      mask & (r & 1 != 0 ? n0 : ~n0) & (r & 2 != 0 ? n1 : ~n1) & (r & 4 != 0 ? n2 : ~n2)
+    while retired != 0 {
+      removeCandidate(w << 6 + retired.trailingZeroBitCount)
+      retired &= retired &- 1
+    }
   }
 
   /// Finds a base for `symbols` (ascending, non-empty), marks their slots used, returns it.
