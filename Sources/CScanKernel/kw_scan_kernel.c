@@ -26,21 +26,22 @@ typedef struct {
   const uint16_t *classes;
   const uint64_t *table;
   const uint32_t *root_next;
-  uint64_t noise, start;
+  uint64_t start;
 } kw_constants;
 
 static inline kw_constants kw_load(const kw_kernel_tables *t) {
-  kw_constants c = {t->classes, t->table, t->root_next, t->noise, t->start};
+  kw_constants c = {t->classes, t->table, t->root_next, t->start};
   return c;
 }
 
-// One step. Writes the next position and word; returns nonzero on an event (then the outputs
-// are not meaningful). All selects are data-dependent and unpredictable: keep them cmovs.
-static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_t i,
-                                                         uint64_t word, kw_constants c,
-                                                         size_t *next_i, uint64_t *next_word) {
+// One step of the lane at `p` in state `word`: returns the next word and writes where the next
+// character starts. The caller tests the word for an event (then neither output is taken).
+// All selects are data-dependent and unpredictable: keep them cmovs.
+static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, uint64_t word,
+                                                              kw_constants c,
+                                                              const uint8_t **next_p) {
   uint32_t w;
-  memcpy(&w, p + i, 4);
+  memcpy(&w, p, 4);
   uint32_t b0 = w & 0xFF;
   int is_ascii = b0 < 0x80;
   int is3 = (w & 0x00C0C0F0u) == 0x008080E0u;
@@ -50,37 +51,50 @@ static inline __attribute__((always_inline)) int kw_step(const uint8_t *p, size_
   uint32_t index = KW_UNPREDICTABLE(is3) ? cp3 : 0;
   index = KW_UNPREDICTABLE(is_ascii) ? (b0 | KW_ASCII_OFFSET) : index;
   uint64_t symbol = c.classes[index];
+  // The symbol's column of the table, found while the state is still being computed: the
+  // dependent chain from one word to the next is then mask, load, compare, select, test,
+  // select.
+  const uint64_t *column = c.table + symbol;
   uint64_t base = word & KW_BASE_MASK;
-  uint64_t entry = c.table[base + symbol];
+  uint64_t entry = column[base];
   uint64_t fallback = (uint64_t)c.root_next[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
-  uint64_t stepped = KW_UNPREDICTABLE((entry & 0xFFFFFFFFull) == base) ? (entry >> 32) : fallback;
-  // Noise, and a repeat loop's step (DefaultTransitionDFA.repeatBit), keep the state and
-  // count the run in the high half; any other step starts the count afresh. Every event —
-  // a character of class `multiple` (its root_next entry has an event bit), a fallback, a
-  // state with outputs, a run past its limit (bit 63) — is a bit of the next word.
-  int skip = (symbol == c.noise) | ((stepped & KW_REPEAT_BIT) != 0);
-  uint64_t next = KW_UNPREDICTABLE(skip) ? word + KW_ONE_NOISE : (stepped | c.start);
-  *next_word = next;
-  *next_i = i + 1 + 2 * (size_t)(!is_ascii);
-  return (next & KW_EVENT_BITS) != 0;
+  uint64_t stepped = KW_UNPREDICTABLE((uint32_t)entry == (uint32_t)base) ? (entry >> 32) : fallback;
+  // A repeat loop's step (DefaultTransitionDFA.repeatBit) and noise (whose root_next entry
+  // carries the same bit, and whose slot no state owns) keep the state and count the run in
+  // the high half; any other step starts the count afresh. Every event — a character of class
+  // `multiple` (its root_next entry has an event bit), a fallback, a state with outputs, a run
+  // past its limit (bit 63) — is a bit of the next word. A skipped step ignores `stepped`, so
+  // the fallback bit of a noise step is no event.
+  *next_p = p + 1 + 2 * (size_t)(!is_ascii);
+  return KW_UNPREDICTABLE((stepped & KW_REPEAT_BIT) != 0) ? word + KW_ONE_NOISE
+                                                          : (stepped | c.start);
 }
+
+// Rounds that lanes `limit - p` bytes short of their limits can take without a check: a step
+// reads one or three bytes, so k steps from p stay below the limit while p + 3(k − 1) < limit.
+static inline size_t kw_safe_rounds(size_t distance) { return (distance + 2) / 3; }
 
 int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel_tables *t) {
   const kw_constants c = kw_load(t);
-  size_t i = a->i;
+  const uint8_t *pa = p + a->i;
+  const uint8_t *const end = p + limit;
   uint64_t word = a->word;
   int event = 0;
-  while (i < limit) {
-    size_t ni;
-    uint64_t nw;
-    if (__builtin_expect(kw_step(p, i, word, c, &ni, &nw), 0)) {
-      event = 1;
-      break;
-    }
-    i = ni;
-    word = nw;
+  while (pa < end) {
+    size_t rounds = kw_safe_rounds((size_t)(end - pa));
+    do {
+      const uint8_t *next_p;
+      uint64_t next = kw_step(pa, word, c, &next_p);
+      if (__builtin_expect((next & KW_EVENT_BITS) != 0, 0)) {
+        event = 1;
+        goto done;
+      }
+      pa = next_p;
+      word = next;
+    } while (--rounds);
   }
-  a->i = i;
+done:
+  a->i = (size_t)(pa - p);
   a->word = word;
   return event;
 }
@@ -88,26 +102,31 @@ int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel
 int kw_scan_utf8_two(const uint8_t *p, kw_lane *a, size_t a_limit, kw_lane *b, size_t b_limit,
                      const kw_kernel_tables *t) {
   const kw_constants c = kw_load(t);
-  size_t ai = a->i, bi = b->i;
+  const uint8_t *pa = p + a->i, *pb = p + b->i;
+  const uint8_t *const a_end = p + a_limit, *const b_end = p + b_limit;
   uint64_t aw = a->word, bw = b->word;
   int events = 0;
-  while (ai < a_limit && bi < b_limit) {
-    size_t an, bn;
-    uint64_t anw, bnw;
-    int ea = kw_step(p, ai, aw, c, &an, &anw);
-    int eb = kw_step(p, bi, bw, c, &bn, &bnw);
-    if (__builtin_expect(ea | eb, 0)) {
-      events = ea | (eb << 1);
-      break;
-    }
-    ai = an;
-    aw = anw;
-    bi = bn;
-    bw = bnw;
+  while (pa < a_end && pb < b_end) {
+    size_t a_left = (size_t)(a_end - pa), b_left = (size_t)(b_end - pb);
+    size_t rounds = kw_safe_rounds(a_left < b_left ? a_left : b_left);
+    do {
+      const uint8_t *pa_next, *pb_next;
+      uint64_t anw = kw_step(pa, aw, c, &pa_next);
+      uint64_t bnw = kw_step(pb, bw, c, &pb_next);
+      if (__builtin_expect(((anw | bnw) & KW_EVENT_BITS) != 0, 0)) {
+        events = ((anw & KW_EVENT_BITS) != 0) | (((bnw & KW_EVENT_BITS) != 0) << 1);
+        goto done;
+      }
+      pa = pa_next;
+      aw = anw;
+      pb = pb_next;
+      bw = bnw;
+    } while (--rounds);
   }
-  a->i = ai;
+done:
+  a->i = (size_t)(pa - p);
   a->word = aw;
-  b->i = bi;
+  b->i = (size_t)(pb - p);
   b->word = bw;
   return events;
 }

@@ -279,7 +279,8 @@ public final class Filter: Sendable {
       lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
-    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
+    self.kernelRootNext = FastKernel.rootNext(
+      automaton, multiple: Int(alphabet.multiple), noise: Int(alphabet.noise))
   }
 
   /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
@@ -329,7 +330,8 @@ public final class Filter: Sendable {
     self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
-    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
+    self.kernelRootNext = FastKernel.rootNext(
+      automaton, multiple: Int(alphabet.multiple), noise: Int(alphabet.noise))
     self.foldPasses = foldPasses
   }
 

@@ -17,10 +17,9 @@ typedef struct {
   /// DefaultTransitionDFA.table: owner base in the low half, target word in the high half.
   const uint64_t *table;
   /// DefaultTransitionDFA.rootNext, except that the entry of `multiple` (the class of every
-  /// character the kernel does not take) is a word with an event bit: its step is an event.
+  /// character the kernel does not take) is a word with an event bit, so its step is an event,
+  /// and the entry of the noise symbol has the repeat bit, so its step is skipped.
   const uint32_t *root_next;
-  /// The noise symbol.
-  uint64_t noise;
   /// The high half a lane word gets on every step that is not skipped: the noise run counts
   /// up from it and sets bit 63 (an event) once it exceeds the limit.
   uint64_t start;

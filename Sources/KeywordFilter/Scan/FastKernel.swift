@@ -13,16 +13,24 @@ enum FastKernel {
   ) -> kw_kernel_tables {
     kw_kernel_tables(
       classes: ctx.fastClasses.baseAddress!, table: stepper.tables.tableAddress,
-      root_next: rootNext.baseAddress!, noise: UInt64(ctx.noise), start: ctx.words.start)
+      root_next: rootNext.baseAddress!, start: ctx.words.start)
   }
 
   /// The DFA's root transitions for the kernel: the entry of the `multiple` symbol (every
   /// character the kernel does not take) is the root's word with the output bit, which makes
-  /// its step an event.
-  static func rootNext(_ automaton: Automaton, multiple: Int) -> [UInt32] {
+  /// its step an event, and the entry of `noise` is the root's word with the repeat bit
+  /// (``DefaultTransitionDFA/repeatBit``), which makes the kernel skip it as it skips a repeat
+  /// loop's step — one bit test for both, and no noise symbol in the loop.
+  ///
+  /// A noise step always reads this entry: `noise` is one of the DFA's spare symbols, on which
+  /// no state has a stored transition, so no slot `base + noise` is owned by the state with
+  /// that base. A skipped step's word ignores the entry (and any fallback bit ORed into it).
+  static func rootNext(_ automaton: Automaton, multiple: Int, noise: Int) -> [UInt32] {
     automaton.withDFATables { t in
       var copy = Array(UnsafeBufferPointer(start: t.rootNextAddress, count: automaton.dfa.symbolLimit))
-      copy[multiple] = UInt32(truncatingIfNeeded: automaton.dfa.rootWord) | 1 << 31
+      let root = UInt32(truncatingIfNeeded: automaton.dfa.rootWord)
+      copy[multiple] = root | 1 << 31
+      copy[noise] = root | UInt32(truncatingIfNeeded: DefaultTransitionDFA.repeatBit)
       return copy
     }
   }
