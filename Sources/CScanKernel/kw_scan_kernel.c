@@ -9,7 +9,6 @@
 #define KW_EVENT_BITS ((1ull << 63) | (1ull << 31) | (1ull << 29))
 #define KW_ONE_NOISE (1ull << 32)
 #define KW_REPEAT_BIT (1ull << 28)
-#define KW_ASCII_OFFSET 0x10000u
 
 #if defined(__has_builtin)
 #if __has_builtin(__builtin_unpredictable)
@@ -23,15 +22,20 @@
 // The tables and constants, copied into one value so that the compiler keeps them in
 // registers (or rematerializes them) instead of reloading through a pointer.
 typedef struct {
-  const uint16_t *classes;
+  const uint16_t *lookup;
   const uint64_t *table;
-  const uint32_t *root_next;
   uint64_t start;
 } kw_constants;
 
 static inline kw_constants kw_load(const kw_kernel_tables *t) {
-  kw_constants c = {t->classes, t->table, t->root_next, t->start};
+  kw_constants c = {t->lookup, t->table, t->start};
   return c;
+}
+
+// The root transitions, KW_CLASS_COUNT classes into the lookup block: a constant offset, so
+// an entry is one addressing mode off the block's register.
+static inline const uint32_t *kw_root_next(kw_constants c) {
+  return (const uint32_t *)(const void *)(c.lookup + KW_CLASS_COUNT);
 }
 
 // One step of the lane at `p` in state `word`: returns the next word and writes where the next
@@ -45,19 +49,19 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
   uint32_t b0 = w & 0xFF;
   int is_ascii = b0 < 0x80;
   int is3 = (w & 0x00C0C0F0u) == 0x008080E0u;
-  uint32_t cp3 = ((w & 0x0F) << 12) | ((w >> 2) & 0x0FC0) | ((w >> 16) & 0x3F);
+  uint32_t index3 = kw_class_index(w & 0x003F3F0Fu);
   // Index 0 holds `multiple` (overlong forms): any other length or invalid byte goes there and
   // so to the slow path, with the same test as several-symbol folds.
-  uint32_t index = KW_UNPREDICTABLE(is3) ? cp3 : 0;
+  uint32_t index = KW_UNPREDICTABLE(is3) ? index3 : 0;
   index = KW_UNPREDICTABLE(is_ascii) ? (b0 | KW_ASCII_OFFSET) : index;
-  uint64_t symbol = c.classes[index];
+  uint64_t symbol = c.lookup[index];
   // The symbol's column of the table, found while the state is still being computed: the
   // dependent chain from one word to the next is then mask, load, compare, select, test,
   // select.
   const uint64_t *column = c.table + symbol;
   uint64_t base = word & KW_BASE_MASK;
   uint64_t entry = column[base];
-  uint64_t fallback = (uint64_t)c.root_next[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
+  uint64_t fallback = (uint64_t)kw_root_next(c)[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
   uint64_t stepped = KW_UNPREDICTABLE((uint32_t)entry == (uint32_t)base) ? (entry >> 32) : fallback;
   // A repeat loop's step (DefaultTransitionDFA.repeatBit) and noise (whose root_next entry
   // carries the same bit, and whose slot no state owns) keep the state and count the run in
@@ -65,7 +69,7 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
   // `multiple` (its root_next entry has an event bit), a fallback, a state with outputs, a run
   // past its limit (bit 63) — is a bit of the next word. A skipped step ignores `stepped`, so
   // the fallback bit of a noise step is no event.
-  *next_p = p + 1 + 2 * (size_t)(!is_ascii);
+  *next_p = p + 1 + 2 * (size_t)(b0 >> 7);
   return KW_UNPREDICTABLE((stepped & KW_REPEAT_BIT) != 0) ? word + KW_ONE_NOISE
                                                           : (stepped | c.start);
 }
