@@ -46,14 +46,14 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
                                                               const uint8_t **next_p) {
   uint32_t w;
   memcpy(&w, p, 4);
-  uint32_t b0 = w & 0xFF;
-  int is_ascii = b0 < 0x80;
+  uint8_t b0 = (uint8_t)w;
   int is3 = (w & 0x00C0C0F0u) == 0x008080E0u;
   uint32_t index3 = kw_class_index(w & 0x003F3F0Fu);
-  // Index 0 holds `multiple` (overlong forms): any other length or invalid byte goes there and
-  // so to the slow path, with the same test as several-symbol folds.
-  uint32_t index = KW_UNPREDICTABLE(is3) ? index3 : 0;
-  index = KW_UNPREDICTABLE(is_ascii) ? (b0 | KW_ASCII_OFFSET) : index;
+  // Every first byte has a class at KW_ASCII_OFFSET + byte, `multiple` from 0x80 on: any other
+  // length or invalid byte goes to the slow path, with the same test as several-symbol folds,
+  // and one select tells them from three-byte characters (whose index 0, an overlong form,
+  // holds `multiple` too).
+  uint32_t index = KW_UNPREDICTABLE(is3) ? index3 : (b0 | KW_ASCII_OFFSET);
   uint64_t symbol = c.lookup[index];
   // The symbol's column of the table, found while the state is still being computed: the
   // dependent chain from one word to the next is then mask, load, compare, select, test,
@@ -69,6 +69,7 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
   // `multiple` (its root_next entry has an event bit), a fallback, a state with outputs, a run
   // past its limit (bit 63) — is a bit of the next word. A skipped step ignores `stepped`, so
   // the fallback bit of a noise step is no event.
+  // One byte, or three (a character the kernel takes that is not ASCII is a three-byte one).
   *next_p = p + 1 + 2 * (size_t)(b0 >> 7);
   return KW_UNPREDICTABLE((stepped & KW_REPEAT_BIT) != 0) ? word + KW_ONE_NOISE
                                                           : (stepped | c.start);

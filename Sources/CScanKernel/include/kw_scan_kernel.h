@@ -11,9 +11,10 @@
 #include <stdint.h>
 
 /// Entries of the class part of the lookup block (see `kw_kernel_tables.lookup`): 2^16 for the
-/// payloads of three-byte characters, then KW_ASCII_OFFSET + byte for ASCII.
-#define KW_CLASS_COUNT 0x10080
-/// Where ASCII byte `b` has its class: KW_ASCII_OFFSET + b.
+/// payloads of three-byte characters, then KW_ASCII_OFFSET + byte for every first byte (the
+/// class of an ASCII byte, `multiple` for any other).
+#define KW_CLASS_COUNT 0x10100
+/// Where first byte `b` has its class: KW_ASCII_OFFSET + b.
 #define KW_ASCII_OFFSET 0x10000
 
 /// The class index of a three-byte character `E0+A 80+B 80+C` from its loaded bytes masked
@@ -28,7 +29,7 @@ static inline uint32_t kw_class_index(uint32_t payload) {
 /// The tables and constants one scan needs (see KeywordFilter's `FastKernel`).
 typedef struct {
   /// The lookup block: KW_CLASS_COUNT uint16 classes (Alphabet.utf8Classes, three-byte
-  /// characters under kw_class_index), then from KW_CLASS_COUNT * 2 bytes on the uint32 root
+  /// characters under kw_class_index, `multiple` for first bytes 80…FF), then from KW_CLASS_COUNT * 2 bytes on the uint32 root
   /// transitions — DefaultTransitionDFA.rootNext, except that the entry of `multiple` (the
   /// class of every character the kernel does not take) is a word with an event bit, so its
   /// step is an event, and the entry of the noise symbol has the repeat bit, so its step is

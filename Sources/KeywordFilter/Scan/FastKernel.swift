@@ -17,7 +17,7 @@ enum FastKernel {
 
   /// The kernel's lookup block (`kw_kernel_tables.lookup`): the alphabet's UTF-8 class table
   /// (``Alphabet/utf8Classes``) with each three-byte character under `kw_class_index` of its
-  /// payload bits instead of its code point, then the DFA's root transitions as the kernel
+  /// payload bits instead of its code point and `multiple` for the first bytes 80…FF, then the DFA's root transitions as the kernel
   /// reads them (``rootNext(_:multiple:noise:)``), `KW_CLASS_COUNT` classes in.
   static func lookup(_ automaton: Automaton, alphabet: Alphabet) -> [UInt16] {
     let classCount = Int(KW_CLASS_COUNT)
@@ -31,7 +31,10 @@ enum FastKernel {
           let payload = UInt32(cp >> 12) | UInt32((cp >> 6) & 0x3F) << 8 | UInt32(cp & 0x3F) << 16
           block[Int(kw_class_index(payload))] = classes[cp]
         }
-        for k in Int(KW_ASCII_OFFSET)..<classCount { block[k] = classes[k] }
+        // First bytes: ASCII has its class, any other byte (a character of another length, or
+        // invalid) `multiple`, which sends it to the slow path.
+        let ascii = Int(KW_ASCII_OFFSET)
+        for k in ascii..<classCount { block[k] = k < ascii + 0x80 ? classes[k] : alphabet.multiple }
       }
     }
     block.withUnsafeMutableBytes { bytes in
