@@ -75,7 +75,7 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
                                                           : (stepped | c.start);
 }
 
-// Rounds that lanes `limit - p` bytes short of their limits can take without a check: a step
+// Rounds that a lane `distance` bytes short of its limit can take without a check: a step
 // reads one or three bytes, so k steps from p stay below the limit while p + 3(k − 1) < limit.
 static inline size_t kw_safe_rounds(size_t distance) { return (distance + 2) / 3; }
 
@@ -86,19 +86,15 @@ int kw_scan_utf8_one(const uint8_t *p, kw_lane *a, size_t limit, const kw_kernel
   uint64_t word = a->word;
   int event = 0;
   while (pa < end) {
-    size_t rounds = kw_safe_rounds((size_t)(end - pa));
-    do {
-      const uint8_t *next_p;
-      uint64_t next = kw_step(pa, word, c, &next_p);
-      if (__builtin_expect((next & KW_EVENT_BITS) != 0, 0)) {
-        event = 1;
-        goto done;
-      }
-      pa = next_p;
-      word = next;
-    } while (--rounds);
+    const uint8_t *next_p;
+    uint64_t next = kw_step(pa, word, c, &next_p);
+    if (__builtin_expect((next & KW_EVENT_BITS) != 0, 0)) {
+      event = 1;
+      break;
+    }
+    pa = next_p;
+    word = next;
   }
-done:
   a->i = (size_t)(pa - p);
   a->word = word;
   return event;
@@ -112,8 +108,12 @@ int kw_scan_utf8_two(const uint8_t *p, kw_lane *a, size_t a_limit, kw_lane *b, s
   uint64_t aw = a->word, bw = b->word;
   int events = 0;
   while (pa < a_end && pb < b_end) {
-    size_t a_left = (size_t)(a_end - pa), b_left = (size_t)(b_end - pb);
-    size_t rounds = kw_safe_rounds(a_left < b_left ? a_left : b_left);
+    // Lane b is safe for `rounds` rounds; lane a checks only its own stop, which lies at most
+    // `rounds` bytes on (a step reads at least one) and not past its limit: one compare per
+    // round, and no counter to keep in a register. A run of three-byte characters in lane a
+    // ends the inner loop after a third of the rounds; the outer one then starts another.
+    size_t a_left = (size_t)(a_end - pa), rounds = kw_safe_rounds((size_t)(b_end - pb));
+    const uint8_t *const a_stop = pa + (a_left < rounds ? a_left : rounds);
     do {
       const uint8_t *pa_next, *pb_next;
       uint64_t anw = kw_step(pa, aw, c, &pa_next);
@@ -126,7 +126,7 @@ int kw_scan_utf8_two(const uint8_t *p, kw_lane *a, size_t a_limit, kw_lane *b, s
       aw = anw;
       pb = pb_next;
       bw = bnw;
-    } while (--rounds);
+    } while (pa < a_stop);
   }
 done:
   a->i = (size_t)(pa - p);
