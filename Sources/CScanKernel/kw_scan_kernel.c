@@ -63,14 +63,14 @@ static inline __attribute__((always_inline)) uint64_t kw_step(const uint8_t *p, 
   uint64_t entry = column[base];
   uint64_t fallback = (uint64_t)kw_root_next(c)[symbol] | ((word >> 1) & KW_FALLBACK_BIT);
   uint64_t stepped = KW_UNPREDICTABLE((uint32_t)entry == (uint32_t)base) ? (entry >> 32) : fallback;
+  // One byte, or three (a character the kernel takes that is not ASCII is a three-byte one).
+  *next_p = p + 1 + 2 * (size_t)(b0 >> 7);
   // A repeat loop's step (DefaultTransitionDFA.repeatBit) and noise (whose root_next entry
   // carries the same bit, and whose slot no state owns) keep the state and count the run in
   // the high half; any other step starts the count afresh. Every event — a character of class
   // `multiple` (its root_next entry has an event bit), a fallback, a state with outputs, a run
   // past its limit (bit 63) — is a bit of the next word. A skipped step ignores `stepped`, so
   // the fallback bit of a noise step is no event.
-  // One byte, or three (a character the kernel takes that is not ASCII is a three-byte one).
-  *next_p = p + 1 + 2 * (size_t)(b0 >> 7);
   return KW_UNPREDICTABLE((stepped & KW_REPEAT_BIT) != 0) ? word + KW_ONE_NOISE
                                                           : (stepped | c.start);
 }

@@ -29,11 +29,12 @@ static inline uint32_t kw_class_index(uint32_t payload) {
 /// The tables and constants one scan needs (see KeywordFilter's `FastKernel`).
 typedef struct {
   /// The lookup block: KW_CLASS_COUNT uint16 classes (Alphabet.utf8Classes, three-byte
-  /// characters under kw_class_index, `multiple` for first bytes 80…FF), then from KW_CLASS_COUNT * 2 bytes on the uint32 root
-  /// transitions — DefaultTransitionDFA.rootNext, except that the entry of `multiple` (the
-  /// class of every character the kernel does not take) is a word with an event bit, so its
-  /// step is an event, and the entry of the noise symbol has the repeat bit, so its step is
-  /// skipped. One base pointer for both, at a constant distance, saves the loop a register.
+  /// characters under kw_class_index, `multiple` for first bytes 80…FF), then from
+  /// KW_CLASS_COUNT * 2 bytes on the uint32 root transitions — DefaultTransitionDFA.rootNext,
+  /// except that the entry of `multiple` (the class of every character the kernel does not
+  /// take) is a word with an event bit, so its step is an event, and the entry of the noise
+  /// symbol has the repeat bit, so its step is skipped. One base pointer for both, at a
+  /// constant distance, saves the loop a register.
   const uint16_t *lookup;
   /// DefaultTransitionDFA.table: owner base in the low half, target word in the high half.
   const uint64_t *table;

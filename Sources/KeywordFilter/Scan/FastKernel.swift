@@ -17,8 +17,9 @@ enum FastKernel {
 
   /// The kernel's lookup block (`kw_kernel_tables.lookup`): the alphabet's UTF-8 class table
   /// (``Alphabet/utf8Classes``) with each three-byte character under `kw_class_index` of its
-  /// payload bits instead of its code point and `multiple` for the first bytes 80…FF, then the DFA's root transitions as the kernel
-  /// reads them (``rootNext(_:multiple:noise:)``), `KW_CLASS_COUNT` classes in.
+  /// payload bits instead of its code point and `multiple` for the first bytes 80…FF, then the
+  /// DFA's root transitions as the kernel reads them (``rootNext(_:multiple:noise:)``),
+  /// `KW_CLASS_COUNT` classes in.
   static func lookup(_ automaton: Automaton, alphabet: Alphabet) -> [UInt16] {
     let classCount = Int(KW_CLASS_COUNT)
     let rootNext = rootNext(automaton, multiple: Int(alphabet.multiple), noise: Int(alphabet.noise))
