@@ -53,9 +53,9 @@ public final class Filter: Sendable {
   /// How far past a match the scanner reads before deciding it, and how much more history it
   /// keeps before one: the context of the boundary rule and of glued pinyin (0 for neither).
   let lookAroundBytes: Int
-  /// The DFA's root transitions as the UTF-8 scan kernel reads them (see
-  /// `FastKernel.rootNext`).
-  let kernelRootNext: [UInt32]
+  /// The UTF-8 scan kernel's lookup block: classes and root transitions (see
+  /// `FastKernel.lookup`).
+  let kernelLookup: [UInt16]
   /// Upper bound on the original-byte length of any occurrence (≥ 4 per character plus the
   /// noise allowed between characters).
   let maxSpan: Int
@@ -305,7 +305,7 @@ public final class Filter: Sendable {
       lookalikes: lookalikes)
     self.isPinyinRule = FlatArray(rulePinyin)
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
-    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
+    self.kernelLookup = FastKernel.lookup(automaton, alphabet: alphabet)
   }
 
   /// A hash of a folded term for the duplicate table in ``init(wordlist:configuration:)``
@@ -355,7 +355,7 @@ public final class Filter: Sendable {
     self.isPinyinRule = isPinyinRule
     self.maxSpan = maxSpan
     self.lookAroundBytes = Filter.lookAround(configuration, isPinyinRule: isPinyinRule)
-    self.kernelRootNext = FastKernel.rootNext(automaton, multiple: Int(alphabet.multiple))
+    self.kernelLookup = FastKernel.lookup(automaton, alphabet: alphabet)
     self.foldPasses = foldPasses
   }
 

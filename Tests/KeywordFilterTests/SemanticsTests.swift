@@ -1,5 +1,6 @@
 // kwfilter — tests: leftmost-longest, --all, allow-lists.
 
+import CScanKernel
 import Testing
 
 @testable import KeywordFilter
@@ -54,4 +55,34 @@ func noiseRunsInTheKernel(run: Int) throws {
   let found = filter.matches(in: text).map(\.text)
   let expected = run <= 3 ? ["法" + noise + "轮功", "法轮" + noise + "功"] : []
   #expect(found == expected, "run \(run)")
+}
+
+/// The kernel finds a three-byte character's class under `kw_class_index` of its payload bits (one
+/// multiply instead of shifts and masks): the index must be one-to-one on all 2^16 payloads, and
+/// the lookup block must hold each character's class there (and each first byte's at its offset:
+/// ASCII its class, any other byte `multiple`).
+@Test func kernelClassIndex() throws {
+  var seen = [Bool](repeating: false, count: 0x10000)
+  var collisions = 0
+  for cp in 0..<0x10000 {
+    let payload = UInt32(cp >> 12) | UInt32((cp >> 6) & 0x3F) << 8 | UInt32(cp & 0x3F) << 16
+    let index = Int(kw_class_index(payload))
+    if seen[index] { collisions += 1 }
+    seen[index] = true
+  }
+  #expect(collisions == 0)
+  #expect(kw_class_index(0) == 0)  // index 0: `multiple`, for everything the kernel does not take
+  let filter = try Filter(wordlist: Wordlist(terms: ["赌博", "ＡＢＣ", "ß", "fuck"]))
+  let classes = filter.alphabet.utf8Classes
+  let lookup = filter.kernelLookup
+  var wrong = 0
+  for cp in 0..<0x10000 {
+    let payload = UInt32(cp >> 12) | UInt32((cp >> 6) & 0x3F) << 8 | UInt32(cp & 0x3F) << 16
+    if lookup[Int(kw_class_index(payload))] != classes[cp] { wrong += 1 }
+  }
+  for b in 0..<0x100 {
+    let expected = b < 0x80 ? classes[Int(KW_ASCII_OFFSET) + b] : filter.alphabet.multiple
+    if lookup[Int(KW_ASCII_OFFSET) + b] != expected { wrong += 1 }
+  }
+  #expect(wrong == 0)
 }

@@ -10,17 +10,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// Entries of the class part of the lookup block (see `kw_kernel_tables.lookup`): 2^16 for the
+/// payloads of three-byte characters, then KW_ASCII_OFFSET + byte for every first byte (the
+/// class of an ASCII byte, `multiple` for any other).
+#define KW_CLASS_COUNT 0x10100
+/// Where first byte `b` has its class: KW_ASCII_OFFSET + b.
+#define KW_ASCII_OFFSET 0x10000
+
+/// The class index of a three-byte character `E0+A 80+B 80+C` from its loaded bytes masked
+/// with 0x003F3F0F (A | B << 8 | C << 16): one multiply packs the 16 payload bits, in an order
+/// of their own, into a 16-bit index, where shifts and masks would take eight instructions.
+/// The map is one-to-one on all 2^16 payloads (the kernel test checks it), so the lookup block
+/// can hold every character's class under its index; 0 maps to 0.
+static inline uint32_t kw_class_index(uint32_t payload) {
+  return ((payload * 0x4011u) >> 6) & 0xFFFFu;
+}
+
 /// The tables and constants one scan needs (see KeywordFilter's `FastKernel`).
 typedef struct {
-  /// Alphabet.utf8Classes: asciiOffset + byte for ASCII, the 16 payload bits of E0…EF x x.
-  const uint16_t *classes;
+  /// The lookup block: KW_CLASS_COUNT uint16 classes (Alphabet.utf8Classes, three-byte
+  /// characters under kw_class_index, `multiple` for first bytes 80…FF), then from
+  /// KW_CLASS_COUNT * 2 bytes on the uint32 root transitions — DefaultTransitionDFA.rootNext,
+  /// except that the entry of `multiple` (the class of every character the kernel does not
+  /// take) is a word with an event bit, so its step is an event, and the entry of the noise
+  /// symbol has the repeat bit, so its step is skipped. One base pointer for both, at a
+  /// constant distance, saves the loop a register.
+  const uint16_t *lookup;
   /// DefaultTransitionDFA.table: owner base in the low half, target word in the high half.
   const uint64_t *table;
-  /// DefaultTransitionDFA.rootNext, except that the entry of `multiple` (the class of every
-  /// character the kernel does not take) is a word with an event bit: its step is an event.
-  const uint32_t *root_next;
-  /// The noise symbol.
-  uint64_t noise;
   /// The high half a lane word gets on every step that is not skipped: the noise run counts
   /// up from it and sets bit 63 (an event) once it exceeds the limit.
   uint64_t start;

@@ -30,22 +30,20 @@ extension StreamScanner {
     guard let raw = buffer.baseAddress else { return from }
     let end = buffer.count
     return filter.alphabet.bmp.withUnsafeBufferPointer { classes in
-      filter.alphabet.utf8Classes.withUnsafeBufferPointer { fastClasses in
-        let ctx = UTF8Lane.Context(
-          raw: raw, classes: classes, fastClasses: fastClasses, alphabet: filter.alphabet,
-          maxNoise: filter.configuration.normalization.maxNoise, base: base, root: stepper.root)
-        var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
-        if end - from >= filter.configuration.laneThreshold {
-          lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
-        }
-        if lane.i &+ 4 <= end { runFast(&lane, ctx, limit: end &- 3, end: end, stepper: stepper) }
-        while lane.i < end {
-          if !stepUTF8(&lane, ctx, end: end, final: final, stepper: stepper) { break }
-        }
-        stateWord = lane.word
-        noiseRun = lane.noiseRun
-        return lane.i
+      let ctx = UTF8Lane.Context(
+        raw: raw, classes: classes, alphabet: filter.alphabet,
+        maxNoise: filter.configuration.normalization.maxNoise, base: base, root: stepper.root)
+      var lane = UTF8Lane(i: from, word: stateWord, noiseRun: noiseRun)
+      if end - from >= filter.configuration.laneThreshold {
+        lane = scanTwoLanes(ctx, lane, end: end, stepper: stepper)
       }
+      if lane.i &+ 4 <= end { runFast(&lane, ctx, limit: end &- 3, end: end, stepper: stepper) }
+      while lane.i < end {
+        if !stepUTF8(&lane, ctx, end: end, final: final, stepper: stepper) { break }
+      }
+      stateWord = lane.word
+      noiseRun = lane.noiseRun
+      return lane.i
     }
   }
 
@@ -96,8 +94,8 @@ extension StreamScanner {
   ) {
     let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
     var k = kw_lane(i: lane.i, word: ctx.words.pack(lane))
-    filter.kernelRootNext.withUnsafeBufferPointer { rootNext in
-      var tables = FastKernel.tables(ctx, stepper, rootNext: rootNext)
+    filter.kernelLookup.withUnsafeBufferPointer { lookup in
+      var tables = FastKernel.tables(ctx, stepper, lookup: lookup)
       while k.i < limit {
         if kw_scan_utf8_one(p, &k, limit, &tables) != 0 {
           (k.i, k.word) = stepOther(k.i, k.word, ctx, end: end, stepper: stepper)
@@ -119,8 +117,8 @@ extension StreamScanner {
     let p = ctx.raw.assumingMemoryBound(to: UInt8.self)
     var ka = kw_lane(i: a.i, word: ctx.words.pack(a))
     var kb = kw_lane(i: b.i, word: ctx.words.pack(b))
-    filter.kernelRootNext.withUnsafeBufferPointer { rootNext in
-      var tables = FastKernel.tables(ctx, stepper, rootNext: rootNext)
+    filter.kernelLookup.withUnsafeBufferPointer { lookup in
+      var tables = FastKernel.tables(ctx, stepper, lookup: lookup)
       while ka.i < aLimit && kb.i < bLimit {
         let events = kw_scan_utf8_two(p, &ka, aLimit, &kb, bLimit, &tables)
         if events & 1 != 0 {
@@ -334,8 +332,6 @@ struct UTF8Lane {
   struct Context {
     let raw: UnsafeRawPointer
     let classes: UnsafeBufferPointer<UInt16>
-    /// ``Alphabet/utf8Classes``.
-    let fastClasses: UnsafeBufferPointer<UInt16>
     let alphabet: Alphabet
     let maxNoise: Int
     let base: Int
@@ -345,13 +341,11 @@ struct UTF8Lane {
     let words: FastWords
 
     init(
-      raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>,
-      fastClasses: UnsafeBufferPointer<UInt16>, alphabet: Alphabet, maxNoise: Int, base: Int,
-      root: UInt64
+      raw: UnsafeRawPointer, classes: UnsafeBufferPointer<UInt16>, alphabet: Alphabet,
+      maxNoise: Int, base: Int, root: UInt64
     ) {
       self.raw = raw
       self.classes = classes
-      self.fastClasses = fastClasses
       self.alphabet = alphabet
       self.maxNoise = maxNoise
       self.base = base
