@@ -15,7 +15,8 @@ private func same(_ a: FoldTable, _ b: FoldTable) -> Bool {
 // same computation. If one is regenerated without the other, or the loader and the format drift
 // apart, the standard table stops being the readable data.
 @Test func laidOutFoldTableIsTheReadableData() {
-  let parsed = FoldTable(mappingChunks: FoldingData.mappingChunks, noiseRanges: FoldingData.noiseRanges)
+  let parsed = FoldTable(
+    mappingChunks: FoldingData.mappingChunks, noiseRanges: FoldingData.noiseRanges)
   #expect(same(FoldTable.standard, parsed))
   #expect(FoldTable.standard.astral.count == FoldTableData.astralCount)
 }

@@ -20,7 +20,11 @@ extension FoldTable {
     FoldTable.forEachLine(noiseRanges) { line in
       guard let dash = line.firstIndex(of: UInt8(ascii: "-")) else {
         if let cp = FoldTable.hex(line) {
-          if cp < 0x10000 { bmp[Int(cp)] = FoldTable.noiseMark } else { astralNoise.append(cp...cp) }
+          if cp < 0x10000 {
+            bmp[Int(cp)] = FoldTable.noiseMark
+          } else {
+            astralNoise.append(cp...cp)
+          }
         }
         return
       }

@@ -44,7 +44,10 @@ struct FoldTable: Sendable {
     mappingChunks: [LookalikeData.enclosed, LookalikeData.latin, LookalikeData.han])
 
   /// A table from its parts.
-  init(bmp: [UInt32], astral: [UInt32: UInt32], astralNoise: [ClosedRange<UInt32>], expansions: [[UInt32]]) {
+  init(
+    bmp: [UInt32], astral: [UInt32: UInt32], astralNoise: [ClosedRange<UInt32>],
+    expansions: [[UInt32]]
+  ) {
     self.bmp = bmp
     self.astral = astral
     self.astralNoise = astralNoise
