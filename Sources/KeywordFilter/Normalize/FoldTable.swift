@@ -1,4 +1,4 @@
-// kwfilter — KeywordFilter: the per-code-point fold, decoded from the generated FoldingData.
+// kwfilter — KeywordFilter: the per-code-point fold, loaded from the generated FoldTableData.
 
 /// What one code point becomes after folding.
 enum Folded: Equatable {
@@ -11,8 +11,9 @@ enum Folded: Equatable {
 }
 
 /// The standard fold for every code point: NFKC + case folding + traditional → simplified +
-/// Latin accent stripping, with noise characters marked. Built once per process from
-/// ``FoldingData`` (about a millisecond) and shared by every filter.
+/// Latin accent stripping, with noise characters marked. Loaded once per process from
+/// ``FoldTableData`` (the same data as ``FoldingData``, laid out ahead of time by
+/// `Scripts/generate-folding-data.py`) and shared by every filter.
 struct FoldTable: Sendable {
   /// Encoded fold of U+0000…U+FFFF: a code point, ``noiseMark``, or ``multipleMark`` | index.
   let bmp: [UInt32]
@@ -23,86 +24,120 @@ struct FoldTable: Sendable {
   /// Expansions referenced by ``multipleMark`` entries.
   let expansions: [[UInt32]]
 
+  /// The encoded fold of a noise character.
   static let noiseMark: UInt32 = 0xFFFF_FFFF
+  /// Set in the encoded fold of a character that folds to several code points; the low bits
+  /// index ``expansions``.
   static let multipleMark: UInt32 = 0x8000_0000
 
-  /// The process-wide table.
+  /// The process-wide table, loaded from the laid-out ``FoldTableData`` in one sequential pass
+  /// (parsing the readable ``FoldingData`` lines cost about 5.7 M instructions at every start).
   static let standard = FoldTable(
-    mappingChunks: FoldingData.mappingChunks, noiseRanges: FoldingData.noiseRanges)
+    records: FoldTableData.records, astralCount: FoldTableData.astralCount,
+    expansionCount: FoldTableData.expansionCount)
 
   /// The standard table plus one-code-point look-alikes (`LookalikeData`: enclosed digits and
   /// letters, Cyrillic/Greek letters that look Latin, CJK radicals that look like characters),
   /// for filters with ``VariantOptions/lookalikes``. None of its sources is in `FoldingData`, and
   /// its mappings override noise (`⻢` → `马`).
-  static let withLookalikes = FoldTable(
-    mappingChunks: FoldingData.mappingChunks
-      + [LookalikeData.enclosed, LookalikeData.latin, LookalikeData.han],
-    noiseRanges: FoldingData.noiseRanges)
+  static let withLookalikes = standard.applying(
+    mappingChunks: [LookalikeData.enclosed, LookalikeData.latin, LookalikeData.han])
 
-  init(mappingChunks: [String], noiseRanges: String) {
-    var bmp = [UInt32](unsafeUninitializedCapacity: 0x10000) { buffer, count in
-      for i in 0..<0x10000 { buffer[i] = UInt32(i) }
-      count = 0x10000
-    }
-    var astral: [UInt32: UInt32] = [:]
-    var astralNoise: [ClosedRange<UInt32>] = []
-    var expansions: [[UInt32]] = []
-
-    // Parsed byte by byte, without allocating per line: this runs at every process start.
-    FoldTable.forEachLine(noiseRanges) { line in
-      guard let dash = line.firstIndex(of: UInt8(ascii: "-")) else {
-        if let cp = FoldTable.hex(line) {
-          if cp < 0x10000 { bmp[Int(cp)] = FoldTable.noiseMark } else { astralNoise.append(cp...cp) }
-        }
-        return
-      }
-      guard let lo = FoldTable.hex(UnsafeBufferPointer(rebasing: line[..<dash])),
-        let hi = FoldTable.hex(UnsafeBufferPointer(rebasing: line[(dash + 1)...]))
-      else { return }
-      if lo < 0x10000 {
-        for cp in lo...min(hi, 0xFFFF) { bmp[Int(cp)] = FoldTable.noiseMark }
-      }
-      if hi >= 0x10000 { astralNoise.append(max(lo, 0x10000)...hi) }
-    }
-    for chunk in mappingChunks {
-      FoldTable.forEachLine(chunk) { line in
-        guard let eq = line.firstIndex(of: UInt8(ascii: "=")),
-          let source = FoldTable.hex(UnsafeBufferPointer(rebasing: line[..<eq]))
-        else { return }
-        // The first target in a local, an array only for a second one: most lines have one.
-        var firstTarget: UInt32 = 0
-        var targetCount = 0
-        var targets: [UInt32] = []
-        var start = eq + 1
-        while start < line.count {
-          var space = start
-          while space < line.count && line[space] != UInt8(ascii: " ") { space += 1 }
-          if let t = FoldTable.hex(UnsafeBufferPointer(rebasing: line[start..<space])) {
-            if targetCount == 0 {
-              firstTarget = t
-            } else {
-              if targetCount == 1 { targets.append(firstTarget) }
-              targets.append(t)
-            }
-            targetCount += 1
-          }
-          start = space + 1
-        }
-        let encoded: UInt32
-        switch targetCount {
-        case 0: encoded = FoldTable.noiseMark
-        case 1: encoded = firstTarget
-        default:
-          encoded = FoldTable.multipleMark | UInt32(expansions.count)
-          expansions.append(targets)
-        }
-        if source < 0x10000 { bmp[Int(source)] = encoded } else { astral[source] = encoded }
-      }
-    }
+  /// A table from its parts.
+  init(
+    bmp: [UInt32], astral: [UInt32: UInt32], astralNoise: [ClosedRange<UInt32>],
+    expansions: [[UInt32]]
+  ) {
     self.bmp = bmp
     self.astral = astral
     self.astralNoise = astralNoise
     self.expansions = expansions
+  }
+
+  /// Decodes the laid-out records of ``FoldTableData`` (the format is described in
+  /// `Scripts/generate-folding-data.py`), writing every BMP slot once, front to back.
+  ///
+  /// - Parameters:
+  ///   - chunks: the records; bytes below `0x21` (line breaks) are ignored.
+  ///   - astralCount: number of mappings above U+FFFF (reserved up front).
+  ///   - expansionCount: number of several-code-point folds (checked).
+  /// - Complexity: O(*n*) in the size of the data, plus the 65,536 BMP slots.
+  init(records chunks: [String], astralCount: Int, expansionCount: Int) {
+    var astral: [UInt32: UInt32] = [:]
+    astral.reserveCapacity(astralCount)
+    var astralNoise: [ClosedRange<UInt32>] = []
+    var expansions: [[UInt32]] = []
+    expansions.reserveCapacity(expansionCount)
+    let bmp = [UInt32](unsafeUninitializedCapacity: 0x10000) { bmp, count in
+      // The next code point to decode; every BMP slot below it has been written.
+      var cp: UInt32 = 0
+      /// Writes the identity fold for the BMP part of `cp..<end`.
+      func identity(to end: UInt32) {
+        var c = cp
+        while c < min(end, 0x10000) {
+          bmp[Int(c)] = c
+          c += 1
+        }
+      }
+      for var chunk in chunks {
+        chunk.withUTF8 { p in
+          var i = 0
+          while i < p.count {
+            let tag = p[i]
+            i += 1
+            if tag < 0x21 { continue }  // a line break or indentation
+            let skip = FoldTable.number(p, &i)
+            identity(to: cp + skip)
+            cp += skip
+            let encoded: UInt32
+            switch tag {
+            case UInt8(ascii: "="):
+              encoded = FoldTable.number(p, &i)
+            case UInt8(ascii: "-"):
+              let end = cp + FoldTable.number(p, &i)
+              precondition(end <= 0x11_0000, "bad fold-table data")
+              while cp < min(end, 0x10000) {
+                bmp[Int(cp)] = FoldTable.noiseMark
+                cp += 1
+              }
+              if end > cp { astralNoise.append(cp...(end - 1)) }
+              cp = end
+              continue
+            case UInt8(ascii: "+"):
+              let n = Int(FoldTable.number(p, &i))
+              let targets = [UInt32](unsafeUninitializedCapacity: n) { targets, count in
+                for k in 0..<n { targets[k] = FoldTable.number(p, &i) }
+                count = n
+              }
+              encoded = FoldTable.multipleMark | UInt32(expansions.count)
+              expansions.append(targets)
+            default:
+              preconditionFailure("bad fold-table data")
+            }
+            if cp < 0x10000 { bmp[Int(cp)] = encoded } else { astral[cp] = encoded }
+            cp += 1
+          }
+        }
+      }
+      identity(to: 0x10000)
+      count = 0x10000
+    }
+    precondition(expansions.count == expansionCount, "bad fold-table data")
+    self.init(bmp: bmp, astral: astral, astralNoise: astralNoise, expansions: expansions)
+  }
+
+  /// Reads one number of the laid-out records at `i`: hex nibbles, `0x40 + nibble` for all but
+  /// the last, `0x60 + nibble` for the last. A record never straddles a line or a chunk.
+  @inline(__always)
+  private static func number(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+    var value: UInt32 = 0
+    while true {
+      precondition(i < p.count, "bad fold-table data")
+      let b = p[i]
+      i += 1
+      value = value << 4 | UInt32(b & 0x0F)
+      if b >= 0x60 { return value }
+    }
   }
 
   /// The fold of one code point.
@@ -132,35 +167,5 @@ struct FoldTable: Sendable {
       if astralNoise[mid].upperBound < cp { lo = mid + 1 } else { hi = mid }
     }
     return lo < astralNoise.count && astralNoise[lo].contains(cp)
-  }
-
-  /// Calls `body` with each line of `text` (as a buffer over its UTF-8).
-  private static func forEachLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    var text = text
-    text.withUTF8 { all in
-      var start = 0
-      while start < all.count {
-        let end = all[start...].firstIndex(of: UInt8(ascii: "\n")) ?? all.count
-        if end > start { body(UnsafeBufferPointer(rebasing: all[start..<end])) }
-        start = end + 1
-      }
-    }
-  }
-
-  private static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-    var value: UInt32 = 0
-    var any = false
-    for b in bytes {
-      let d: UInt32
-      switch b {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
-      default: return nil
-      }
-      value = value << 4 | d
-      any = true
-    }
-    return any ? value : nil
   }
 }

@@ -28,30 +28,62 @@ extension Wordlist {
     // Byte-level on purpose: lists of 100,000 entries parse in milliseconds.
     let all = Array(bytes)
     // One validation of the whole text; only a text that fails it is checked line by line (to
-    // name the line). A line of valid UTF-8 split at line feeds is valid UTF-8.
+    // name the line). A line of valid UTF-8 split at line feeds is valid UTF-8. (Validating
+    // each term by the `String(validating:)` that would make its string cost six times more.)
     let allValid = String(validating: all, as: UTF8.self) != nil
+    let entries = try all.withUnsafeBufferPointer { (all) throws(WordlistError) in
+      try Wordlist.entries(all, allValid: allValid, name: name)
+    }
+    self.init(entries: entries)
+  }
+
+  /// The entries of the word-list text `all`
+  /// (see ``init(parsing:name:)-(some Collection<UInt8>,_)``).
+  ///
+  /// Lines are byte ranges of `all`, never slices (a slice retains and releases the array for
+  /// each of its uses, which cost more than the parse of a short line).
+  ///
+  /// - Parameters:
+  ///   - all: the file's contents.
+  ///   - allValid: whether all of `all` is valid UTF-8 (else each line is checked).
+  ///   - name: the file name used in error messages and for the default category.
+  private static func entries(
+    _ all: UnsafeBufferPointer<UInt8>, allValid: Bool, name: String
+  ) throws(WordlistError) -> [WordlistEntry] {
     var entries: [WordlistEntry] = []
     var category = Wordlist.defaultCategory(forFileNamed: name)
     var variants: VariantOptions = []
     var lineNumber = 0
-    var lineStart = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let count = all.count
+    var lineStart = count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
     let newline = UInt8(ascii: "\n")
     let backslash = UInt8(ascii: "\\")
-    entries.reserveCapacity(all.count / 8)
-    while lineStart <= all.count {
-      var lineEnd = lineStart
-      while lineEnd < all.count && all[lineEnd] != newline { lineEnd += 1 }
+    /// The text of `all[lo..<hi]` (validated UTF-8).
+    func text(_ lo: Int, _ hi: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self)
+    }
+    entries.reserveCapacity(count / 8)
+    while lineStart <= count {
+      var lineEnd = count
+      if lineStart < count, let base = all.baseAddress,
+        let found = memchr(base + lineStart, Int32(newline), count - lineStart)
+      {
+        lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
       defer { lineStart = lineEnd + 1 }
       lineNumber += 1
       if lineEnd == lineStart { continue }
-      let raw = all[lineStart..<lineEnd]
+      let raw = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
       if !allValid && String(validating: raw, as: UTF8.self) == nil {
         throw WordlistError(file: name, line: lineNumber, reason: "not valid UTF-8")
       }
-      var line = Wordlist.trimmed(raw)
-      if line.isEmpty { continue }
-      if line.first == UInt8(ascii: "#") {
-        if entries.isEmpty, let names = Wordlist.directive("variants", String(decoding: line, as: UTF8.self)) {
+      var (lo, hi) = Wordlist.trimmed(all, lineStart, lineEnd)
+      if lo == hi { continue }
+      if all[lo] == UInt8(ascii: "#") {
+        // Directives come before the first entry; other comments are not decoded.
+        guard entries.isEmpty || lineNumber == 1 else { continue }
+        let comment = text(lo, hi)
+        if entries.isEmpty, let names = Wordlist.directive("variants", comment) {
           guard let options = VariantOptions(names: names) else {
             throw WordlistError(
               file: name, line: lineNumber,
@@ -60,7 +92,7 @@ extension Wordlist {
           variants = options
           continue
         }
-        if lineNumber == 1, let slug = Wordlist.categoryDirective(String(decoding: line, as: UTF8.self)) {
+        if lineNumber == 1, let slug = Wordlist.categoryDirective(comment) {
           if slug.isEmpty {
             throw WordlistError(file: name, line: lineNumber, reason: "empty category name")
           }
@@ -71,41 +103,44 @@ extension Wordlist {
       var kind = WordlistEntry.Kind.term
       // The byte `k` places into the line, or 0 past its end (a line holds no NUL that matters
       // here: every test below compares with a printable character).
-      var b0 = line[line.startIndex]
-      var b1 = line.count > 1 ? line[line.startIndex + 1] : 0
+      var b0 = all[lo]
+      var b1 = hi - lo > 1 ? all[lo + 1] : 0
       if b0 == UInt8(ascii: "!") {
         kind = .allow
-        line = line.dropFirst()
+        lo += 1
       } else if b0 == backslash && (b1 == UInt8(ascii: "!") || b1 == UInt8(ascii: "#")) {
-        line = line.dropFirst()
+        lo += 1
       }
       var isRegex = false
-      if line.count >= 3 {
-        b0 = line[line.startIndex]
-        b1 = line[line.startIndex + 1]
-        let b2 = line[line.startIndex + 2]
+      if hi - lo >= 3 {
+        b0 = all[lo]
+        b1 = all[lo + 1]
+        let b2 = all[lo + 2]
         if b0 == UInt8(ascii: "r") && b1 == UInt8(ascii: "e") && b2 == UInt8(ascii: ":") {
           isRegex = true
-          line = line.dropFirst(3)
-        } else if line.count >= 4 && b0 == backslash && b1 == UInt8(ascii: "r")
-          && b2 == UInt8(ascii: "e") && line[line.startIndex + 3] == UInt8(ascii: ":")
+          lo += 3
+        } else if hi - lo >= 4 && b0 == backslash && b1 == UInt8(ascii: "r")
+          && b2 == UInt8(ascii: "e") && all[lo + 3] == UInt8(ascii: ":")
         {
-          line = line.dropFirst()
+          lo += 1
         }
       }
+      var tab = hi
+      while tab > lo && all[tab - 1] != UInt8(ascii: "\t") { tab -= 1 }
       var tier = Tier.block
-      if let tab = line.lastIndex(of: UInt8(ascii: "\t")) {
-        let tierText = String(decoding: Wordlist.trimmed(line[(tab + 1)...]), as: UTF8.self)
+      if tab > lo {
+        let (tierLo, tierHi) = Wordlist.trimmed(all, tab, hi)
+        let tierText = text(tierLo, tierHi)
         guard let t = Tier(rawValue: tierText) else {
           throw WordlistError(
             file: name, line: lineNumber,
             reason: "unknown tier '\(tierText)' (expected 'block' or 'review')")
         }
         tier = t
-        line = line[..<tab]
+        hi = tab - 1
       }
-      let text = String(decoding: Wordlist.trimmed(line), as: UTF8.self)
-      if text.isEmpty {
+      let (termLo, termHi) = Wordlist.trimmed(all, lo, hi)
+      if termLo == termHi {
         throw WordlistError(
           file: name, line: lineNumber,
           reason: isRegex ? "empty regular expression"
@@ -113,65 +148,67 @@ extension Wordlist {
       }
       entries.append(
         WordlistEntry(
-          text: text, kind: kind, category: category, tier: tier, isRegex: isRegex,
-          variants: variants, file: name, line: lineNumber))
+          text: text(termLo, termHi), kind: kind, category: category, tier: tier,
+          isRegex: isRegex, variants: variants, file: name, line: lineNumber))
     }
-    self.init(entries: entries)
+    return entries
   }
 
-  /// White space at either end of a line: ASCII space and controls, and the Unicode spaces that
-  /// occur in lists (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000). Valid UTF-8 assumed.
-  static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    var lo = line.startIndex
-    var hi = line.endIndex
+  /// The part of `all[lo..<hi]` without white space at either end: ASCII space and controls,
+  /// and the Unicode spaces that occur in lists (U+00A0, U+2000–U+200A, U+202F, U+205F,
+  /// U+3000). Valid UTF-8 assumed.
+  static func trimmed(_ all: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+    var lo = lo
+    var hi = hi
     while lo < hi {
-      let b = line[lo]
+      let b = all[lo]
       if b == 0x20 || (0x09...0x0D).contains(b) {
         lo += 1
-      } else if let n = unicodeSpaceLength(line[lo..<hi], atEnd: false) {
+      } else if b >= 0xC2, let n = unicodeSpaceLength(all, lo, hi, atEnd: false) {
         lo += n
       } else {
         break
       }
     }
     while lo < hi {
-      let b = line[hi - 1]
+      let b = all[hi - 1]
       if b == 0x20 || (0x09...0x0D).contains(b) {
         hi -= 1
-      } else if let n = unicodeSpaceLength(line[lo..<hi], atEnd: true) {
+      } else if b >= 0x80, let n = unicodeSpaceLength(all, lo, hi, atEnd: true) {
         hi -= n
       } else {
         break
       }
     }
-    return line[lo..<hi]
+    return (lo, hi)
   }
 
-  /// The byte length of the Unicode space at the start (or end) of `s`, or nil.
-  private static func unicodeSpaceLength(_ s: ArraySlice<UInt8>, atEnd: Bool) -> Int? {
+  /// The byte length of the Unicode space at the start (or end) of `all[lo..<hi]`, or nil.
+  private static func unicodeSpaceLength(
+    _ all: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, atEnd: Bool
+  ) -> Int? {
     // U+00A0 = C2 A0; U+2000–U+200A = E2 80 80…8A; U+202F = E2 80 AF; U+205F = E2 81 9F;
     // U+3000 = E3 80 80.
     func isSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
       (a == 0xE2 && b == 0x80 && ((0x80...0x8A).contains(c) || c == 0xAF))
         || (a == 0xE2 && b == 0x81 && c == 0x9F) || (a == 0xE3 && b == 0x80 && c == 0x80)
     }
-    let n = s.count
+    let n = hi - lo
     if n < 2 { return nil }
-    let i = s.startIndex
     if atEnd {
-      let last = s[i + n - 1]
+      let last = all[hi - 1]
       // Fast exit: the last byte cannot end one of these spaces.
       if last != 0xA0 && last != 0xAF && last != 0x9F && !(0x80...0x8A).contains(last) {
         return nil
       }
-      if s[i + n - 2] == 0xC2 && last == 0xA0 { return 2 }
-      if n >= 3 && isSpace(s[i + n - 3], s[i + n - 2], last) { return 3 }
+      if all[hi - 2] == 0xC2 && last == 0xA0 { return 2 }
+      if n >= 3 && isSpace(all[hi - 3], all[hi - 2], last) { return 3 }
       return nil
     }
-    let first = s[i]
-    if first == 0xC2 { return s[i + 1] == 0xA0 ? 2 : nil }
+    let first = all[lo]
+    if first == 0xC2 { return all[lo + 1] == 0xA0 ? 2 : nil }
     if first != 0xE2 && first != 0xE3 { return nil }
-    if n >= 3 && isSpace(first, s[i + 1], s[i + 2]) { return 3 }
+    if n >= 3 && isSpace(first, all[lo + 1], all[lo + 2]) { return 3 }
     return nil
   }
 
