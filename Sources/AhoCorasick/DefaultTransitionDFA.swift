@@ -260,13 +260,29 @@ extension Automaton {
   @usableFromInline var _dfaTable: FlatArray<UInt64> { dfa.table }
   @usableFromInline var _dfaRootNext: FlatArray<UInt32> { dfa.rootNext }
 
-  /// The word reached from an incomplete state whose stored transitions miss: the failure-link
-  /// step, then that state's word. Marker symbols (≥ the alphabet size) lead to the root.
+  /// The word reached from an incomplete state whose stored transitions miss. Marker symbols
+  /// (≥ the alphabet size) lead to the root.
+  ///
+  /// A state with no stored transition on `symbol` has no child on it, so its step is its
+  /// failure state's step: the walk goes down the failure links on the DFA's own words and
+  /// table — which the scan keeps in cache — until a state has the transition stored or is
+  /// complete (then the step is the root's). A repeat loop met on the way is not taken: it
+  /// belongs to a state the scan is in, and marks a step that leads to the root.
   @usableFromInline @inline(never)
   func fallbackStep(_ word: UInt64, _ symbol: Int) -> UInt64 {
     if symbol >= alphabetSize { return dfa.rootWord }
-    let t = next(dfa.state(of: word), UInt32(symbol)) & Automaton.stateMask
-    return UInt64(dfa.wordOfState[Int(t)])
+    var w = word
+    while true {
+      let state = dfa.stateOfBase[Int(w & DefaultTransitionDFA.baseMask)]
+      w = UInt64(dfa.wordOfState[Int(fail[Int(state)])])
+      let base = w & DefaultTransitionDFA.baseMask
+      let entry = dfa.table[Int(base) + symbol]
+      if entry & 0xFFFF_FFFF == base {
+        let target = entry >> 32
+        return target & DefaultTransitionDFA.repeatBit == 0 ? target : UInt64(dfa.rootNext[symbol])
+      }
+      if w & DefaultTransitionDFA.incompleteBit == 0 { return UInt64(dfa.rootNext[symbol]) }
+    }
   }
 
   /// The scan word after reading `symbol` (safe, array-based; for tests and slow paths).

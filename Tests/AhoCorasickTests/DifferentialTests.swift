@@ -216,3 +216,40 @@ func slotAllocatorAgreesWithFirstFit(uniqueBases: Bool) {
     }
   }
 }
+
+// With repeat loops: every step agrees with the failure links except a loop's, which keeps the
+// state — also where a fallback from an incomplete state passes a state that has a loop on the
+// symbol (the loop is not taken there). Patterns start with the lower symbols only, so that the
+// upper ones lead to the root and get loops.
+@Test(arguments: [0, 1, 32])
+func dfaStepsWithRepeatLoopsAgreeWithFailureLinks(inheritLimit: Int) throws {
+  var loops = 0
+  for seed in 0..<60 {
+    var rng = SeededRandom(seed: UInt64(seed) &* 104_729)
+    let alphabet = Int.random(in: 3...10, using: &rng)
+    let firsts = UInt32(max(2, alphabet / 2))
+    let patterns = (0..<Int.random(in: 1...60, using: &rng)).map { _ in
+      [UInt32.random(in: 1..<firsts, using: &rng)]
+        + (0..<Int.random(in: 1...5, using: &rng)).map { _ in
+          UInt32.random(in: 1..<UInt32(alphabet), using: &rng)
+        }
+    }
+    let automaton = try Automaton(
+      patterns: patterns, alphabetSize: alphabet, inheritLimit: inheritLimit, repeatLoops: true)
+    var state = Automaton.root
+    var word = automaton.dfa.rootWord
+    for _ in 0..<600 {
+      let symbol = Int.random(in: 0..<alphabet, using: &rng)
+      let next = automaton.dfaNext(word, symbol)
+      if next & DefaultTransitionDFA.repeatBit != 0 {
+        loops += 1
+        #expect(automaton.dfa.state(of: next) == automaton.dfa.state(of: word), "seed \(seed)")
+        continue
+      }
+      word = next
+      state = automaton.next(state, UInt32(symbol))
+      #expect(automaton.dfa.state(of: word) == state & 0x7FFF_FFFF, "seed \(seed)")
+    }
+  }
+  #expect(loops > 0)
+}
