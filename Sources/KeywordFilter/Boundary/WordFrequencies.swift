@@ -123,6 +123,14 @@ struct WordFrequencies: Sendable {
   /// The cost of a word of 1–4 folded characters, or nil if it is not in the dictionary.
   func cost(_ word: ArraySlice<UInt32>) -> Float? {
     guard let k = WordFrequencies.key(word) else { return nil }
+    // Most candidate words of a window are no words: one pair of adjacent characters missing
+    // from the pair filter (128 KiB, cached) says so without a probe of the table (1.5 MB,
+    // a cache miss per probe).
+    var i = word.startIndex
+    while i + 1 < word.endIndex {
+      if !mayContainPair(word[i], word[i + 1]) { return nil }
+      i += 1
+    }
     var slot = WordFrequencies.slot(k, mask)
     while true {
       let found = keys[slot]
@@ -132,7 +140,6 @@ struct WordFrequencies: Sendable {
     }
   }
 
-  /// Number of words held.
   /// The first slot to probe for `key`.
   static func slot(_ key: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
