@@ -84,11 +84,15 @@ public struct Automaton: Sendable {
   /// let automaton = try Automaton(symbols: [1, 2, 2, 3], patternEnds: [2, 4], alphabetSize: 4)
   /// ```
   ///
+  /// The arrays are consumed: passed with `consume`, they are freed as soon as the trie is
+  /// built, before the larger scan tables are allocated (peak memory of a large list's build).
+  ///
   /// - Precondition: `patternEnds` is ascending and ends at `symbols.count`.
   /// - Throws: ``BuildError``, as ``init(patterns:alphabetSize:)``.
   /// - Parameter repeatLoops: as in ``init(patterns:alphabetSize:repeatLoops:)``.
   public init(
-    symbols: [UInt32], patternEnds: [Int], alphabetSize: Int, repeatLoops: Bool = false
+    symbols: consuming [UInt32], patternEnds: consuming [Int], alphabetSize: Int,
+    repeatLoops: Bool = false
   ) throws(BuildError) {
     try self.init(
       symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize, inheritLimit: 16,
@@ -109,28 +113,30 @@ public struct Automaton: Sendable {
       ends.append(symbols.count)
     }
     try self.init(
-      symbols: symbols, patternEnds: ends, alphabetSize: alphabetSize, inheritLimit: inheritLimit,
-      repeatLoops: repeatLoops)
+      symbols: consume symbols, patternEnds: consume ends, alphabetSize: alphabetSize,
+      inheritLimit: inheritLimit, repeatLoops: repeatLoops)
   }
 
   /// See ``init(symbols:patternEnds:alphabetSize:repeatLoops:)`` and
   /// ``init(patterns:alphabetSize:inheritLimit:repeatLoops:)``.
   init(
-    symbols: [UInt32], patternEnds: [Int], alphabetSize: Int, inheritLimit: Int,
-    repeatLoops: Bool = false
+    symbols: consuming [UInt32], patternEnds: consuming [Int], alphabetSize: Int,
+    inheritLimit: Int, repeatLoops: Bool = false
   ) throws(BuildError) {
-    var builder = try DoubleArrayBuilder(
-      symbols: symbols, patternEnds: patternEnds, alphabetSize: alphabetSize)
-    builder.build()
-    self.alphabetSize = alphabetSize
-    var lengths = [Int32]()
-    lengths.reserveCapacity(patternEnds.count)
+    // Written in place and adopted: no array to copy.
+    let lengths = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(patternEnds.count, 1))
     var lo = 0
-    for end in patternEnds {
-      lengths.append(Int32(end - lo))
+    for (i, end) in patternEnds.enumerated() {
+      lengths[i] = Int32(truncatingIfNeeded: end - lo)
       lo = end
     }
-    self.patternLengths = FlatArray(lengths)
+    self.patternLengths = FlatArray(
+      adopting: UnsafeMutableBufferPointer(rebasing: lengths[..<patternEnds.count]))
+    // The builder takes the patterns over (and frees them once its trie is built).
+    var builder = try DoubleArrayBuilder(
+      symbols: consume symbols, patternEnds: consume patternEnds, alphabetSize: alphabetSize)
+    builder.build()
+    self.alphabetSize = alphabetSize
     self.base = builder.base
     self.check = builder.check
     self.fail = builder.fail
@@ -141,7 +147,7 @@ public struct Automaton: Sendable {
     self.depth = builder.depth
     let trieEdges = builder.childSymbols.count
     self.dfa = DefaultTransitionDFA(
-      builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges),
+      &builder, inheritLimit: inheritLimit, budget: max(1 << 16, 2 * trieEdges),
       repeatLoops: repeatLoops)
   }
 

@@ -65,7 +65,11 @@ public struct DefaultTransitionDFA: Sendable {
 
   /// Builds the layout. A state inherits its failure state's transitions only when that adds at
   /// most `inheritLimit` of them and the total stays within `budget`; otherwise it is incomplete.
-  init(_ b: DoubleArrayBuilder, inheritLimit: Int, budget: Int, repeatLoops: Bool = false) {
+  ///
+  /// Takes the builder's child ranges over and frees its child lists and breadth-first order
+  /// once they are read (`inout` for that alone): the table allocated after them is the
+  /// high-water mark of a large list's build.
+  init(_ b: inout DoubleArrayBuilder, inheritLimit: Int, budget: Int, repeatLoops: Bool = false) {
     let slots = b.base.count
     let extra = 2
     let symbolLimit = b.alphabetSize + extra
@@ -74,16 +78,18 @@ public struct DefaultTransitionDFA: Sendable {
     // Every state adds its own children and at most `inheritLimit` inherited ones, and
     // inheriting stops at `budget`: the lists fit in a buffer of that size, written in place.
     // The per-state tables are scratch buffers read only at states (every state is written
-    // before it is read, so they are not cleared first), of 32-bit entries: half the pages of
-    // `Int` arrays, and this runs at every start.
+    // before it is read), of 32-bit entries: half the pages of `Int` arrays, and this runs at
+    // every start.
     let capacity = b.childSymbols.count + budget + inheritLimit + 1
-    let eStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
-    let eCount = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
+    // Each state's list range, in the builder's child-range buffers: a state's own range is
+    // read just before its list's is written over it, and the lists read later are those of
+    // failure states, visited before (breadth-first order). One pair of per-slot buffers
+    // instead of two.
+    let (eStart, eCount) = b.takeChildRanges()
     let incomplete = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(slots, 1))
     defer {
       eStart.deallocate()
       eCount.deallocate()
-      incomplete.deallocate()
     }
     eStart[0] = 0
     eCount[0] = 0
@@ -96,48 +102,44 @@ public struct DefaultTransitionDFA: Sendable {
       eTarget.withUnsafeMutableBufferPointer { tgt in
         b.childSymbols.withUnsafeBufferPointer { childSymbols in
           b.childStates.withUnsafeBufferPointer { childStates in
-            b.childStart.withUnsafeBufferPointer { childStart in
-              b.childCount.withUnsafeBufferPointer { childCount in
-                b.fail.withUnsafeBufferPointer { fail in
-                  for s in b.bfsOrder.dropFirst() {
-                    let state = Int(s)
-                    let start = total
-                    let own =
-                      Int(childStart[state])..<Int(childStart[state] + childCount[state])
-                    let f = Int(fail[state])
-                    let inherit = f == 0 ? 0 : Int(eCount[f])
-                    let partial =
-                      f != 0 && (incomplete[f] || inherit > inheritLimit || total + inherit > budget)
-                    incomplete[state] = partial
-                    if partial { incompleteCount += 1 }
-                    if f == 0 || partial {
-                      for i in own {
-                        sym[total] = childSymbols[i]
-                        tgt[total] = childStates[i]
-                        total += 1
-                      }
+            b.fail.withUnsafeBufferPointer { fail in
+              for s in b.bfsOrder.dropFirst() {
+                let state = Int(s)
+                let start = total
+                // Still the state's own children (its list is written below).
+                let own = Int(eStart[state])..<Int(eStart[state] + eCount[state])
+                let f = Int(fail[state])
+                let inherit = f == 0 ? 0 : Int(eCount[f])
+                let partial =
+                  f != 0 && (incomplete[f] || inherit > inheritLimit || total + inherit > budget)
+                incomplete[state] = partial
+                if partial { incompleteCount += 1 }
+                if f == 0 || partial {
+                  for i in own {
+                    sym[total] = childSymbols[i]
+                    tgt[total] = childStates[i]
+                    total += 1
+                  }
+                } else {
+                  var i = own.lowerBound
+                  var j = Int(eStart[f])
+                  let jEnd = j + inherit
+                  while i < own.upperBound || j < jEnd {
+                    if j >= jEnd || (i < own.upperBound && childSymbols[i] <= sym[j]) {
+                      if j < jEnd && childSymbols[i] == sym[j] { j += 1 }
+                      sym[total] = childSymbols[i]
+                      tgt[total] = childStates[i]
+                      i += 1
                     } else {
-                      var i = own.lowerBound
-                      var j = Int(eStart[f])
-                      let jEnd = j + inherit
-                      while i < own.upperBound || j < jEnd {
-                        if j >= jEnd || (i < own.upperBound && childSymbols[i] <= sym[j]) {
-                          if j < jEnd && childSymbols[i] == sym[j] { j += 1 }
-                          sym[total] = childSymbols[i]
-                          tgt[total] = childStates[i]
-                          i += 1
-                        } else {
-                          sym[total] = sym[j]
-                          tgt[total] = tgt[j]
-                          j += 1
-                        }
-                        total += 1
-                      }
+                      sym[total] = sym[j]
+                      tgt[total] = tgt[j]
+                      j += 1
                     }
-                    eStart[state] = Int32(start)
-                    eCount[state] = Int32(total - start)
+                    total += 1
                   }
                 }
+                eStart[state] = Int32(start)
+                eCount[state] = Int32(total - start)
               }
             }
           }
@@ -160,34 +162,41 @@ public struct DefaultTransitionDFA: Sendable {
       }
     }
 
+    b.releaseChildLists()
+
     // 2. Bases: each state's explicit symbols land on free slots (first fit). Bases may be
     //    shared: the owner check compares state numbers.
     let base = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(slots, 1))
-    defer { base.deallocate() }
-    let allocator = SlotAllocator(capacity: total + symbolLimit + 64, uniqueBases: true)
     var maxBase = 0
-    eSymbol.withUnsafeBufferPointer { eSymbol in
-      for s in b.bfsOrder {
-        let state = Int(s)
-        let n = Int(eCount[state])
-        let first = Int(eStart[state])
-        if repeatLoops && repeatSymbol[state] != 0 {
-          var symbols = Array(eSymbol[first..<(first + n)])
-          symbols.insert(repeatSymbol[state], at: symbols.firstIndex { $0 > repeatSymbol[state] } ?? n)
-          base[state] = Int32(allocator.place(symbols))
-        } else if n != 0 {
-          base[state] = Int32(allocator.place(UnsafeBufferPointer(rebasing: eSymbol[first..<(first + n)])))
-        } else {
-          continue
+    // The allocator's bitmaps are freed at the end of the block, before the table is allocated.
+    do {
+      let allocator = SlotAllocator(capacity: total + symbolLimit + 64, uniqueBases: true)
+      eSymbol.withUnsafeBufferPointer { eSymbol in
+        for s in b.bfsOrder {
+          let state = Int(s)
+          let n = Int(eCount[state])
+          let first = Int(eStart[state])
+          if repeatLoops && repeatSymbol[state] != 0 {
+            var symbols = Array(eSymbol[first..<(first + n)])
+            symbols.insert(repeatSymbol[state], at: symbols.firstIndex { $0 > repeatSymbol[state] } ?? n)
+            base[state] = Int32(allocator.place(symbols))
+          } else if n != 0 {
+            base[state] = Int32(allocator.place(UnsafeBufferPointer(rebasing: eSymbol[first..<(first + n)])))
+          } else {
+            continue
+          }
+          maxBase = max(maxBase, Int(base[state]))
         }
-        maxBase = max(maxBase, Int(base[state]))
+      }
+      for s in b.bfsOrder
+      where eCount[Int(s)] == 0 && (!repeatLoops || repeatSymbol[Int(s)] == 0) {
+        base[Int(s)] = Int32(allocator.freshBase())
+        maxBase = max(maxBase, Int(base[Int(s)]))
       }
     }
-    for s in b.bfsOrder
-    where eCount[Int(s)] == 0 && (!repeatLoops || repeatSymbol[Int(s)] == 0) {
-      base[Int(s)] = Int32(allocator.freshBase())
-      maxBase = max(maxBase, Int(base[Int(s)]))
-    }
+    // Phase 3 visits the states in slot order (each writes only its own slots, so any order
+    // gives the same table).
+    b.bfsOrder = []
 
     // 3. Words and the table, filled in place and adopted (no copy).
     let wordOf = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: slots)
@@ -200,29 +209,40 @@ public struct DefaultTransitionDFA: Sendable {
         wordOf[state] = UInt32(UInt64(base[state]) | out | partial)
       }
     }
+    // Each state's base is in its word from here on: both freed before the table is allocated.
+    base.deallocate()
+    incomplete.deallocate()
     let tableSlots = maxBase + symbolLimit + 1
     let table = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tableSlots)
     table.initialize(repeating: UInt64(UInt32.max))
-    let stateOfBase = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: tableSlots)
-    stateOfBase.initialize(repeating: 0)
     eSymbol.withUnsafeBufferPointer { eSymbol in
       eTarget.withUnsafeBufferPointer { eTarget in
-        for s in b.bfsOrder {
-          let state = Int(s)
-          let stateBase = Int(base[state])
-          stateOfBase[stateBase] = UInt32(state)
-          let first = Int(eStart[state])
-          for k in first..<(first + Int(eCount[state])) {
-            table[stateBase + Int(eSymbol[k])] =
-              UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
+        b.check.withUnsafeBufferPointer { check in
+          for state in 0..<slots where check[state] != Automaton.emptySlot || state == 0 {
+            let stateBase = Int(UInt64(wordOf[state]) & DefaultTransitionDFA.baseMask)
+            let first = Int(eStart[state])
+            for k in first..<(first + Int(eCount[state])) {
+              table[stateBase + Int(eSymbol[k])] =
+                UInt64(stateBase) | UInt64(wordOf[Int(eTarget[k])]) << 32
+            }
           }
         }
+      }
+    }
+    // The lists are in the table now: freed before the base → state map is allocated.
+    eSymbol = []
+    eTarget = []
+    let stateOfBase = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: tableSlots)
+    stateOfBase.initialize(repeating: 0)
+    b.check.withUnsafeBufferPointer { check in
+      for state in 0..<slots where check[state] != Automaton.emptySlot || state == 0 {
+        stateOfBase[Int(UInt64(wordOf[state]) & DefaultTransitionDFA.baseMask)] = UInt32(state)
       }
     }
     var count = total
     if repeatLoops {
       for state in 0..<slots where repeatSymbol[state] != 0 {
-        let stateBase = Int(base[state])
+        let stateBase = Int(UInt64(wordOf[state]) & DefaultTransitionDFA.baseMask)
         // Without the output bit: the scan keeps the state, so there is nothing to report.
         let target =
           UInt64(wordOf[state]) & ~DefaultTransitionDFA.outputBit | DefaultTransitionDFA.repeatBit

@@ -9,13 +9,15 @@
 ///    (`base[parent] + symbol`), taking the first free run that fits;
 /// 3. compute failure and dictionary links breadth first on the placed states.
 struct DoubleArrayBuilder {
-  /// The patterns end to end: pattern `i` is `symbols[start[i]..<start[i + 1]]`.
-  let symbols: [UInt32]
-  /// Where each pattern starts in ``symbols``, and its count last.
-  let start: [Int]
+  /// The patterns end to end: pattern `i` is `symbols[start[i]..<start[i + 1]]`. Emptied by
+  /// ``build()`` once the trie holds them: the tables built after it are the larger part of a
+  /// build's peak memory.
+  private(set) var symbols: [UInt32]
+  /// Where each pattern starts in ``symbols``, and its count last (emptied with ``symbols``).
+  private(set) var start: [Int]
   let alphabetSize: Int
   /// Number of patterns.
-  var patternCount: Int { start.count - 1 }
+  let patternCount: Int
 
   // The automaton's tables, filled in place and handed to it without a copy.
   var base = FlatArray<Int32>([])
@@ -29,13 +31,18 @@ struct DoubleArrayBuilder {
   /// States in breadth-first order (root first).
   var bfsOrder: [UInt32] = []
   /// Children of each state as a range into ``childSymbols``/``childStates`` (ascending symbol).
-  var childStart: [Int32] = []
-  var childCount: [Int32] = []
+  ///
+  /// Indexed by slot; allocated by ``build()`` and handed to the scan layout by
+  /// ``takeChildRanges()``, which owns them from then on (it reuses them for its own lists).
+  private(set) var childStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+  private(set) var childCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
   var childSymbols: [UInt32] = []
   var childStates: [UInt32] = []
 
   /// Checks the patterns (see ``Automaton/init(symbols:patternEnds:alphabetSize:)``).
-  init(symbols: [UInt32], patternEnds: [Int], alphabetSize: Int) throws(BuildError) {
+  init(symbols: consuming [UInt32], patternEnds: borrowing [Int], alphabetSize: Int)
+    throws(BuildError)
+  {
     var start = [Int]()
     start.reserveCapacity(patternEnds.count + 1)
     start.append(0)
@@ -55,7 +62,26 @@ struct DoubleArrayBuilder {
     }
     self.symbols = symbols
     self.start = start
+    self.patternCount = patternEnds.count
     self.alphabetSize = max(alphabetSize, 1)
+  }
+
+  /// Hands ``childStart`` and ``childCount`` over: the caller must deallocate them.
+  mutating func takeChildRanges() -> (
+    start: UnsafeMutableBufferPointer<Int32>, count: UnsafeMutableBufferPointer<Int32>
+  ) {
+    defer {
+      childStart = UnsafeMutableBufferPointer(start: nil, count: 0)
+      childCount = UnsafeMutableBufferPointer(start: nil, count: 0)
+    }
+    return (childStart, childCount)
+  }
+
+  /// Frees ``childSymbols`` and ``childStates`` once the scan layout has read them, before it
+  /// allocates its table.
+  mutating func releaseChildLists() {
+    childSymbols = []
+    childStates = []
   }
 
   // MARK: Trie
@@ -113,65 +139,83 @@ struct DoubleArrayBuilder {
   /// The trie of the patterns, children in ascending symbol order (patterns are inserted in
   /// sorted order, so each new child is its parent's last).
   private func makeTrie(nextSame: inout [UInt32]) -> Trie {
-    let total = symbols.count
-    // At most one node per pattern symbol, plus the root.
-    let capacity = total + 1
+    symbols.withUnsafeBufferPointer { flat in
+      start.withUnsafeBufferPointer { start in
+        let order = sortedOrder(flat, start)
+        // The symbols each pattern shares with the one before it in trie order, and so the
+        // exact node count: node arrays sized by the symbol count (one node per symbol at most)
+        // were 2.5 times too large for a large list, all of it written and freed again.
+        var shared = [Int32](repeating: 0, count: order.count)
+        var nodes = 1  // the root
+        var previous = 0..<0  // the previous pattern's range in `flat`
+        for (k, index) in order.enumerated() {
+          let lo = start[index]
+          let count = start[index + 1] - lo
+          var common = 0
+          while common < count && common < previous.count
+            && flat[lo + common] == flat[previous.lowerBound + common]
+          {
+            common += 1
+          }
+          shared[k] = Int32(common)
+          nodes += count - common
+          previous = lo..<(lo + count)
+        }
+        return makeTrie(
+          flat, start, order: order, shared: shared, nodeCount: nodes, nextSame: &nextSame)
+      }
+    }
+  }
+
+  /// ``makeTrie(nextSame:)`` once the order, the shared prefixes and the node count are known.
+  private func makeTrie(
+    _ flat: UnsafeBufferPointer<UInt32>, _ start: UnsafeBufferPointer<Int>, order: [Int],
+    shared: [Int32], nodeCount capacity: Int, nextSame: inout [UInt32]
+  ) -> Trie {
     var symbol = [UInt32](repeating: 0, count: capacity)
     var firstChild = [Int32](repeating: -1, count: capacity)
     var nextSibling = [Int32](repeating: -1, count: capacity)
     var output = [UInt32](repeating: Automaton.noPattern, count: capacity)
     var nodeCount = 1
-    symbols.withUnsafeBufferPointer { flat in
-      start.withUnsafeBufferPointer { start in
-        let order = sortedOrder(flat, start)
-        // path[d] = node at depth d of the previous pattern
-        var path = [Int](repeating: 0, count: 1)
-        var previous = 0..<0  // the previous pattern's range in `flat`
-        symbol.withUnsafeMutableBufferPointer { symbol in
-          firstChild.withUnsafeMutableBufferPointer { firstChild in
-            nextSibling.withUnsafeMutableBufferPointer { nextSibling in
-              output.withUnsafeMutableBufferPointer { output in
-                nextSame.withUnsafeMutableBufferPointer { nextSame in
-                  for index in order {
-                    let lo = start[index]
-                    let count = start[index + 1] - lo
-                    var common = 0
-                    while common < count && common < previous.count
-                      && flat[lo + common] == flat[previous.lowerBound + common]
-                    {
-                      common += 1
-                    }
-                    // The last child so far of `path[common]`: the previous pattern's node one
-                    // deeper, if it went deeper (patterns arrive sorted, so no later child
-                    // exists yet; if it ended there, that node has no child yet).
-                    var lastChild = common + 1 < path.count ? path[common + 1] : -1
-                    path.removeSubrange((common + 1)...)
-                    var node = path[common]
-                    for d in common..<count {
-                      // A new child of `node`, after its other children.
-                      let child = nodeCount
-                      nodeCount += 1
-                      symbol[child] = flat[lo + d]
-                      if lastChild < 0 {
-                        firstChild[node] = Int32(child)
-                      } else {
-                        nextSibling[lastChild] = Int32(child)
-                      }
-                      lastChild = -1  // the new node has no children
-                      node = child
-                      path.append(node)
-                    }
-                    // Identical patterns end at the same node: chain them, first (lowest index)
-                    // at the head.
-                    if output[node] == Automaton.noPattern {
-                      output[node] = UInt32(index)
-                    } else {
-                      var tail = Int(output[node])
-                      while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
-                      nextSame[tail] = UInt32(index)
-                    }
-                    previous = lo..<(lo + count)
+    // path[d] = node at depth d of the previous pattern
+    var path = [Int](repeating: 0, count: 1)
+    symbol.withUnsafeMutableBufferPointer { symbol in
+      firstChild.withUnsafeMutableBufferPointer { firstChild in
+        nextSibling.withUnsafeMutableBufferPointer { nextSibling in
+          output.withUnsafeMutableBufferPointer { output in
+            nextSame.withUnsafeMutableBufferPointer { nextSame in
+              for (k, index) in order.enumerated() {
+                let lo = start[index]
+                let count = start[index + 1] - lo
+                let common = Int(shared[k])
+                // The last child so far of `path[common]`: the previous pattern's node one
+                // deeper, if it went deeper (patterns arrive sorted, so no later child
+                // exists yet; if it ended there, that node has no child yet).
+                var lastChild = common + 1 < path.count ? path[common + 1] : -1
+                path.removeSubrange((common + 1)...)
+                var node = path[common]
+                for d in common..<count {
+                  // A new child of `node`, after its other children.
+                  let child = nodeCount
+                  nodeCount += 1
+                  symbol[child] = flat[lo + d]
+                  if lastChild < 0 {
+                    firstChild[node] = Int32(child)
+                  } else {
+                    nextSibling[lastChild] = Int32(child)
                   }
+                  lastChild = -1  // the new node has no children
+                  node = child
+                  path.append(node)
+                }
+                // Identical patterns end at the same node: chain them, first (lowest index)
+                // at the head.
+                if output[node] == Automaton.noPattern {
+                  output[node] = UInt32(index)
+                } else {
+                  var tail = Int(output[node])
+                  while nextSame[tail] != Automaton.noPattern { tail = Int(nextSame[tail]) }
+                  nextSame[tail] = UInt32(index)
                 }
               }
             }
@@ -179,10 +223,7 @@ struct DoubleArrayBuilder {
         }
       }
     }
-    symbol.removeSubrange(nodeCount...)
-    firstChild.removeSubrange(nodeCount...)
-    nextSibling.removeSubrange(nodeCount...)
-    output.removeSubrange(nodeCount...)
+    precondition(nodeCount == capacity, "trie node count")
     return Trie(symbol: symbol, firstChild: firstChild, nextSibling: nextSibling, output: output)
   }
 
@@ -191,6 +232,8 @@ struct DoubleArrayBuilder {
   mutating func build() {
     var nextSame = [UInt32](repeating: Automaton.noPattern, count: patternCount)
     let trie = makeTrie(nextSame: &nextSame)
+    symbols = []
+    start = []
     nextSameOutput = FlatArray(nextSame)
     let nodeCount = trie.count
     let alphabetSize = self.alphabetSize
@@ -269,8 +312,8 @@ struct DoubleArrayBuilder {
     let fail = table(slots, UInt32(0))
     let dictionaryLink = table(slots, Automaton.noState)
     let rootNext = table(alphabetSize, UInt32(0))
-    childStart = Array(repeating: 0, count: slots)
-    childCount = Array(repeating: 0, count: slots)
+    childStart = table(slots, Int32(0))
+    childCount = table(slots, Int32(0))
     bfsOrder = queue.map { stateOfNode[Int($0)] }
     var edge = 0
     for node in queue {
@@ -291,42 +334,40 @@ struct DoubleArrayBuilder {
     }
 
     // 3. Failure and dictionary links, breadth first.
-    childStart.withUnsafeBufferPointer { childStart in
-      childCount.withUnsafeBufferPointer { childCount in
-        self.childSymbols.withUnsafeBufferPointer { childSymbols in
-          self.childStates.withUnsafeBufferPointer { childStates in
-            for s32 in bfsOrder {
-              let s = Int(s32)
-              let lo = Int(childStart[s])
-              for k in lo..<(lo + Int(childCount[s])) {
-                let symbol = Int(childSymbols[k])
-                let t = Int(childStates[k])
-                depth[t] = depth[s] + 1
-                if s == 0 {
-                  fail[t] = 0
-                  rootNext[symbol] = UInt32(t)
-                } else {
-                  var f = Int(fail[s])
-                  var target = 0
-                  while true {
-                    if f == 0 {
-                      target = Int(rootNext[symbol] & Automaton.stateMask)
-                      break
-                    }
-                    let u = Int(base[f]) + symbol
-                    if check[u] & Automaton.stateMask == UInt32(f) {
-                      target = u
-                      break
-                    }
-                    f = Int(fail[f])
-                  }
-                  fail[t] = UInt32(target)
+    let childStart = self.childStart
+    let childCount = self.childCount
+    self.childSymbols.withUnsafeBufferPointer { childSymbols in
+      self.childStates.withUnsafeBufferPointer { childStates in
+        for s32 in bfsOrder {
+          let s = Int(s32)
+          let lo = Int(childStart[s])
+          for k in lo..<(lo + Int(childCount[s])) {
+            let symbol = Int(childSymbols[k])
+            let t = Int(childStates[k])
+            depth[t] = depth[s] + 1
+            if s == 0 {
+              fail[t] = 0
+              rootNext[symbol] = UInt32(t)
+            } else {
+              var f = Int(fail[s])
+              var target = 0
+              while true {
+                if f == 0 {
+                  target = Int(rootNext[symbol] & Automaton.stateMask)
+                  break
                 }
-                let f = Int(fail[t])
-                dictionaryLink[t] =
-                  ownOutput[f] != Automaton.noPattern && f != 0 ? UInt32(f) : dictionaryLink[f]
+                let u = Int(base[f]) + symbol
+                if check[u] & Automaton.stateMask == UInt32(f) {
+                  target = u
+                  break
+                }
+                f = Int(fail[f])
               }
+              fail[t] = UInt32(target)
             }
+            let f = Int(fail[t])
+            dictionaryLink[t] =
+              ownOutput[f] != Automaton.noPattern && f != 0 ? UInt32(f) : dictionaryLink[f]
           }
         }
       }

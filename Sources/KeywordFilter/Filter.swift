@@ -249,6 +249,11 @@ public final class Filter: Sendable {
         }
       }
     }
+    // The duplicate tables are dead now; freed before the automaton is built (the build's
+    // high-water mark of memory).
+    firstRuleOfKey = []
+    hashOfSlot = []
+    textsOfSharedKeys = []
     // Literal triggers of the regex rules join the automaton: pattern → rule -1 - k for rule k.
     let regexTexts = regexRuleIndices.map { wordlist.entries[ruleEntry[$0]].text }
     let triggers = RegexTriggers.folded(regexTexts, normalization: normalization, folds: folds)
@@ -259,10 +264,26 @@ public final class Filter: Sendable {
     let alphabet = try Alphabet(
       foldedTerms: folded, normalization: normalization, lookalikes: lookalikes)
     // The patterns end to end (the literal rules', then the triggers'): no array per pattern.
-    let patterns = alphabet.flatSymbols(of: folded)
+    let (symbols, patternEnds) = alphabet.flatSymbols(of: folded)
+    // What the rules need from their folds, taken now so that the folds are freed before the
+    // automaton is built (the build's high-water mark of memory).
+    let rules = 0..<ruleCount
+    let patternLength = FlatArray(rules.map { folded.length($0) })
+    let boundaries = normalization.wordBoundaries
+    let needsBoundaryBefore = FlatArray(rules.map {
+      let r = folded.range($0)
+      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.lowerBound])
+    })
+    let needsBoundaryAfter = FlatArray(rules.map {
+      let r = folded.range($0)
+      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.upperBound - 1])
+    })
+    let longest = rules.reduce(0) { max($0, folded.length($1)) }
+    folded = FoldedTerms()
     do {
+      // Moved, not shared: the builder frees them once its trie is built.
       automaton = try Automaton(
-        symbols: patterns.symbols, patternEnds: patterns.ends, alphabetSize: alphabet.size,
+        symbols: consume symbols, patternEnds: consume patternEnds, alphabetSize: alphabet.size,
         repeatLoops: repeatLoops)
     } catch {
       throw FilterError(
@@ -282,19 +303,10 @@ public final class Filter: Sendable {
     self.entryStore = store
     self.configuration = configuration
     self.alphabet = alphabet
-    let rules = 0..<ruleCount
-    self.patternLength = FlatArray(rules.map { folded.length($0) })
+    self.patternLength = patternLength
     self.isAllow = FlatArray(ruleEntry.map { wordlist.entries[$0].kind == .allow })
-    let boundaries = normalization.wordBoundaries
-    self.needsBoundaryBefore = FlatArray(rules.map {
-      let r = folded.range($0)
-      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.lowerBound])
-    })
-    self.needsBoundaryAfter = FlatArray(rules.map {
-      let r = folded.range($0)
-      return boundaries && !r.isEmpty && Alphabet.isWordCharacter(folded.codes[r.upperBound - 1])
-    })
-    let longest = rules.reduce(0) { max($0, folded.length($1)) }
+    self.needsBoundaryBefore = needsBoundaryBefore
+    self.needsBoundaryAfter = needsBoundaryAfter
     // Skipped characters between two term characters: noise, and repeats (which share the
     // noise run's limit even when noise skipping is off).
     let noise = normalization.skipNoise || repeatLoops ? normalization.maxNoise : 0
