@@ -61,6 +61,43 @@ extension InputFile {
     return Int(info.st_size)
   }
 
+  /// Where the chunk holding file offset `offset` ends: the next multiple of ``chunkSize``
+  /// (where a plain read of the whole file ends its reads).
+  static func chunkEnd(after offset: Int) -> Int { (offset / chunkSize + 1) * chunkSize }
+
+  /// Calls `body` with the bytes at `range` of the file (fewer if the file is shorter; with
+  /// `toEnd`, on to the end of the file, however long it has grown) in chunks that end at
+  /// multiples of ``chunkSize`` in the file, read into one buffer of that size.
+  func forEachChunk(
+    of range: Range<Int>, toEnd: Bool, _ body: (UnsafeRawBufferPointer) -> Void
+  ) throws(InputError) {
+    guard let path else { return }
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw InputError(description: "\(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: InputFile.chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    var offset = range.lowerBound
+    while toEnd || offset < range.upperBound {
+      let end = toEnd ? InputFile.chunkEnd(after: offset) : min(range.upperBound, InputFile.chunkEnd(after: offset))
+      // Fill the chunk (a read may return less); an empty read is the end of the file.
+      var filled = 0
+      while filled < end - offset {
+        let n = pread(fd, buffer.baseAddress! + filled, end - offset - filled, off_t(offset + filled))
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw InputError(description: "\(path): \(String(cString: strerror(errno)))")
+        }
+        if n == 0 { break }
+        filled += n
+      }
+      if filled > 0 { body(UnsafeRawBufferPointer(rebasing: buffer[0..<filled])) }
+      if filled < end - offset { return }
+      offset = end
+    }
+  }
+
   /// The bytes at `range` of the file (fewer if the file is shorter); with `toEnd`, everything
   /// from `range.lowerBound` to the end of the file, however long it has grown.
   func read(_ range: Range<Int>, toEnd: Bool = false) throws(InputError) -> [UInt8] {

@@ -87,7 +87,6 @@ struct InputRunner: Sendable {
     _ input: InputFile, range: Range<Int>, last: Bool, encoding: InputEncoding, name: String?,
     out: inout OutputWriter
   ) throws(InputError) -> (InputOutcome, bytes: [UInt8]) {
-    let bytes = try input.read(range, toEnd: last)
     var stage = Stage(filter: filter, mode: mode, mask: mask, name: name)
     stage.base = range.lowerBound
     stage.writesCount = false
@@ -95,16 +94,22 @@ struct InputRunner: Sendable {
     stage.start(encoding: encoding)
     // Chunks end where `-j 1`'s reads end (multiples of 64 KiB in the file), so the scanner
     // sees the same chunk boundaries. (Matches do not depend on them, with one exception: a
-    // regex rule on a line longer than 64 KiB is matched in windows that do.)
-    bytes.withUnsafeBytes { all in
-      var offset = 0
-      while offset < all.count {
-        let absolute = range.lowerBound + offset
-        let boundary = (absolute / InputFile.chunkSize + 1) * InputFile.chunkSize
-        let end = min(all.count, boundary - range.lowerBound)
-        stage.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]), out: &out)
-        offset = end
+    // regex rule on a line longer than 64 KiB is matched in windows that do.) Without an audit
+    // the piece is read chunk by chunk into one small buffer: a buffer of the whole piece cost
+    // a page fault per 4 KiB and left the chunks to be read back from memory.
+    var bytes: [UInt8] = []
+    if auditing {
+      bytes = try input.read(range, toEnd: last)
+      bytes.withUnsafeBytes { all in
+        var offset = 0
+        while offset < all.count {
+          let end = min(all.count, InputFile.chunkEnd(after: range.lowerBound + offset) - range.lowerBound)
+          stage.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]), out: &out)
+          offset = end
+        }
       }
+    } else {
+      try input.forEachChunk(of: range, toEnd: last) { stage.feed($0, out: &out) }
     }
     stage.finish(out: &out)
     let outcome = InputOutcome(count: stage.count, audit: stage.audit, notes: stage.diagnostics)
