@@ -16,7 +16,8 @@ enum ReferenceBoundaryRule {
     let window = before + match + after
     let s = before.count
     let e = s + match.count
-    if !hasStraddlingWord(window, s, e, words) { return true }
+    // The shortcut is the production one: only the segmentations changed.
+    if !BoundaryRule.hasStraddlingWord(window, s, e, words) { return true }
     let best = bestCost(window[...], words)
     let termChars = match.filter { $0 != BoundaryRule.separator }
     let floorCost = words.unknownCost - Float(log(Double(BoundaryRule.termFrequency)))
@@ -33,26 +34,6 @@ enum ReferenceBoundaryRule {
       }
     }
     return whole <= best + BoundaryRule.margin
-  }
-
-  /// Whether some dictionary word of two or more characters begins before `s` and ends inside
-  /// the match, or begins inside it and ends after `e`.
-  static func hasStraddlingWord(
-    _ w: [UInt32], _ s: Int, _ e: Int, _ words: WordFrequencies
-  ) -> Bool {
-    for a in max(0, s - 3)..<s {
-      for b in (s + 1)..<min(e, a + 4) + 1 where b < e {
-        if words.cost(w[a..<b]) != nil { return true }
-      }
-    }
-    if e < w.count {
-      for a in max(s + 1, e - 3)..<e {
-        for b in (e + 1)...min(w.count, a + 4) where b > e {
-          if words.cost(w[a..<b]) != nil { return true }
-        }
-      }
-    }
-    return false
   }
 
   /// The cost of the best segmentation of `w` into dictionary words (an unknown character is a
