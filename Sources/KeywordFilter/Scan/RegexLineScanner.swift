@@ -1,5 +1,10 @@
 // kwfilter — KeywordFilter: running the regex rules over a stream, one line at a time.
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PCRE2
 
 /// Finds regex-rule occurrences in a stream, line by line.
@@ -133,18 +138,25 @@ struct RegexLineScanner {
     let end = base + block.count
     var done = Set<Int>()  // rule × line start, packed
     var keep: [(rule: Int, end: Int)] = []
+    var which = [Bool](repeating: false, count: rules.regexes.count)
+    // Hits come in text order, many on one line: the last line found is tried first, so a
+    // long line is not walked again for each of its hits.
+    var line = 0..<0
     for hit in triggerHits {
       if hit.end > end {
         keep.append(hit)
         continue
       }
       if hit.end <= base { continue }
-      let start = lineStart(block, before: hit.end - base - 1)
-      if !done.insert(start &* 4096 &+ hit.rule).inserted { continue }
-      let line = start..<lineEnd(block, from: start)
-      var which = [Bool](repeating: false, count: rules.regexes.count)
+      let last = hit.end - base - 1  // the trigger's last byte (never a line feed)
+      if !line.contains(last) {
+        let start = lineStart(block, before: last)
+        line = start..<lineEnd(block, from: start)
+      }
+      if !done.insert(line.lowerBound &* 4096 &+ hit.rule).inserted { continue }
       which[hit.rule] = true
       matchLine(block, line, at: base, report: report, source: source, which: which)
+      which[hit.rule] = false
     }
     triggerHits = keep
   }
@@ -183,16 +195,20 @@ struct RegexLineScanner {
     }
   }
 
+  /// Where the line holding `block[offset - 1]` starts (after the last line feed before
+  /// `offset`, or 0).
   private func lineStart(_ block: UnsafeRawBufferPointer, before offset: Int) -> Int {
     var i = min(offset, block.count)
     while i > 0 && block[i - 1] != UInt8(ascii: "\n") { i -= 1 }
     return i
   }
 
+  /// The first line feed at or after `offset`, or the block's end.
   private func lineEnd(_ block: UnsafeRawBufferPointer, from offset: Int) -> Int {
-    var i = offset
-    while i < block.count && block[i] != UInt8(ascii: "\n") { i += 1 }
-    return i
+    guard offset < block.count,
+      let found = memchr(block.baseAddress! + offset, 0x0A, block.count - offset)
+    else { return max(offset, block.count) }
+    return block.baseAddress!.distance(to: UnsafeRawPointer(found))
   }
 
   private func forEachLine(
