@@ -84,7 +84,7 @@ if [ "$build" = 1 ] && [ -z "${KWFILTER:-}" ]; then
   if [ ! -x "$kw" ] ||
     [ -n "$(find "$root/Sources" "$root/Package.swift" -newer "$kw" -print -quit 2>/dev/null)" ]; then
     echo "compare-peers: building kwfilter (release)…" >&2
-    (cd "$root" && swift build -c release --product kwfilter >&2)
+    (cd "$root" && swift build -c release --static-swift-stdlib --product kwfilter >&2)
   fi
 fi
 [ -x "$kw" ] || { echo "compare-peers: no kwfilter binary at $kw" >&2; exit 2; }

@@ -36,7 +36,7 @@ done
 
 if [ ! -x "$bin" ]; then
   echo "hostile-input.sh: building $bin" >&2
-  swift build -c release --product kwfilter >&2 || exit 2
+  swift build -c release --static-swift-stdlib --product kwfilter >&2 || exit 2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kwfilter-hostile.XXXXXX")
