@@ -12,7 +12,8 @@ import KeywordFilter
 /// byte what `-j 1` writes.
 ///
 /// Each small input is one job. A regular file of at least ``splitThreshold`` bytes is cut into
-/// pieces of about ``pieceSize`` bytes (at least one per thread), each ending just after a line
+/// pieces of at most about ``pieceSize`` bytes (a multiple of the thread count of them, so that
+/// the threads finish together), each ending just after a line
 /// feed, and each piece is scanned as a stream of its own. That gives the same matches as one
 /// stream because no match crosses a line feed: line breaks are never noise, allow-list
 /// phrases are matched like terms, regex rules match within one line, and the scanner keeps no
@@ -195,7 +196,10 @@ struct ParallelRun {
       }
       encoding = prefix.withUnsafeBytes { InputEncoding.detect(prefix: $0) }
     }
-    let count = max(jobs, (size + ParallelRun.pieceSize - 1) / ParallelRun.pieceSize)
+    // A multiple of the thread count, so that the threads end together (27 pieces on two
+    // threads left one thread a whole piece to scan alone).
+    let wanted = max(jobs, (size + ParallelRun.pieceSize - 1) / ParallelRun.pieceSize)
+    let count = (wanted + jobs - 1) / jobs * jobs
     var cuts = [0]
     for k in 1..<count {
       let target = size / count * k
