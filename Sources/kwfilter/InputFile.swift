@@ -63,7 +63,7 @@ extension InputFile {
 
   /// Where the chunk holding file offset `offset` ends: the next multiple of ``chunkSize``
   /// (where a plain read of the whole file ends its reads).
-  static func chunkEnd(after offset: Int) -> Int { (offset / chunkSize + 1) * chunkSize }
+  private static func chunkEnd(after offset: Int) -> Int { (offset / chunkSize + 1) * chunkSize }
 
   /// Calls `body` with the bytes at `range` of the file (fewer if the file is shorter; with
   /// `toEnd`, on to the end of the file, however long it has grown) in chunks that end at
@@ -80,7 +80,8 @@ extension InputFile {
     defer { buffer.deallocate() }
     var offset = range.lowerBound
     while toEnd || offset < range.upperBound {
-      let end = toEnd ? InputFile.chunkEnd(after: offset) : min(range.upperBound, InputFile.chunkEnd(after: offset))
+      let chunkEnd = InputFile.chunkEnd(after: offset)
+      let end = toEnd ? chunkEnd : min(range.upperBound, chunkEnd)
       // Fill the chunk (a read may return less); an empty read is the end of the file.
       var filled = 0
       while filled < end - offset {
@@ -101,28 +102,9 @@ extension InputFile {
   /// The bytes at `range` of the file (fewer if the file is shorter); with `toEnd`, everything
   /// from `range.lowerBound` to the end of the file, however long it has grown.
   func read(_ range: Range<Int>, toEnd: Bool = false) throws(InputError) -> [UInt8] {
-    guard let path else { return [] }
-    let fd = open(path, O_RDONLY)
-    if fd < 0 { throw InputError(description: "\(path): \(String(cString: strerror(errno)))") }
-    defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: range.count)
-    var filled = 0
-    while true {
-      if filled == bytes.count {
-        if !toEnd { break }
-        bytes.append(contentsOf: repeatElement(0, count: max(InputFile.chunkSize, bytes.count / 2)))
-      }
-      let n = bytes.withUnsafeMutableBytes {
-        pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(range.lowerBound + filled))
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(description: "\(path): \(String(cString: strerror(errno)))")
-      }
-      if n == 0 { break }
-      filled += n
-    }
-    bytes.removeLast(bytes.count - filled)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    try forEachChunk(of: range, toEnd: toEnd) { bytes.append(contentsOf: $0) }
     return bytes
   }
 }

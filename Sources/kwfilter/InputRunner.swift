@@ -94,22 +94,12 @@ struct InputRunner: Sendable {
     stage.start(encoding: encoding)
     // Chunks end where `-j 1`'s reads end (multiples of 64 KiB in the file), so the scanner
     // sees the same chunk boundaries. (Matches do not depend on them, with one exception: a
-    // regex rule on a line longer than 64 KiB is matched in windows that do.) Without an audit
-    // the piece is read chunk by chunk into one small buffer: a buffer of the whole piece cost
-    // a page fault per 4 KiB and left the chunks to be read back from memory.
+    // regex rule on a line longer than 64 KiB is matched in windows that do.) They are read
+    // into one small buffer; the piece is kept whole only for an audit record's digest.
     var bytes: [UInt8] = []
-    if auditing {
-      bytes = try input.read(range, toEnd: last)
-      bytes.withUnsafeBytes { all in
-        var offset = 0
-        while offset < all.count {
-          let end = min(all.count, InputFile.chunkEnd(after: range.lowerBound + offset) - range.lowerBound)
-          stage.feed(UnsafeRawBufferPointer(rebasing: all[offset..<end]), out: &out)
-          offset = end
-        }
-      }
-    } else {
-      try input.forEachChunk(of: range, toEnd: last) { stage.feed($0, out: &out) }
+    try input.forEachChunk(of: range, toEnd: last) { chunk in
+      if auditing { bytes.append(contentsOf: chunk) }
+      stage.feed(chunk, out: &out)
     }
     stage.finish(out: &out)
     let outcome = InputOutcome(count: stage.count, audit: stage.audit, notes: stage.diagnostics)
