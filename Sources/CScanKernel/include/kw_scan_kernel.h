@@ -28,8 +28,8 @@ static inline uint32_t kw_class_index(uint32_t payload) {
 
 /// The tables and constants one scan needs (see KeywordFilter's `FastKernel`).
 typedef struct {
-  /// The lookup block: KW_CLASS_COUNT uint16 classes (Alphabet.utf8Classes, three-byte
-  /// characters under kw_class_index, `multiple` for first bytes 80…FF), then from
+  /// The lookup block: KW_CLASS_COUNT uint16 classes (Alphabet.utf8Classes(bmp:multiple:),
+  /// three-byte characters under kw_class_index, `multiple` for first bytes 80…FF), then from
   /// KW_CLASS_COUNT * 2 bytes on the uint32 root transitions — DefaultTransitionDFA.rootNext,
   /// except that the entry of `multiple` (the class of every character the kernel does not
   /// take) is a word with an event bit, so its step is an event, and the entry of the noise

@@ -20,8 +20,6 @@ struct Alphabet: Sendable {
 
   /// Symbol of each BMP code point (surrogates map to 0).
   let bmp: FlatArray<UInt16>
-  /// The UTF-8 scan loop's class table (see ``utf8Classes(bmp:multiple:)``).
-  let utf8Classes: [UInt16]
   /// Symbol of each folded code point that occurs in a term.
   let symbolOfFolded: [UInt32: UInt16]
   /// Number of symbols including 0: the automaton's alphabet size.
@@ -47,7 +45,6 @@ struct Alphabet: Sendable {
     self.size = size
     self.noise = UInt16(size)
     self.multiple = UInt16(size + 1)
-    self.utf8Classes = Alphabet.utf8Classes(bmp: bmp, multiple: UInt16(size + 1))
     self.normalization = normalization
     self.lookalikes = lookalikes
     self.classFold = nil
@@ -126,7 +123,6 @@ struct Alphabet: Sendable {
     self.noise = noise
     self.multiple = multiple
     let bmpTable = FlatArray(bmp)
-    self.utf8Classes = Alphabet.utf8Classes(bmp: bmpTable, multiple: multiple)
     self.bmp = bmpTable
     self.symbolOfFolded = symbolOfFolded
     self.size = ordered.count + 1

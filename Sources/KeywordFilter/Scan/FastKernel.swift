@@ -16,15 +16,16 @@ enum FastKernel {
   }
 
   /// The kernel's lookup block (`kw_kernel_tables.lookup`): the alphabet's UTF-8 class table
-  /// (``Alphabet/utf8Classes``) with each three-byte character under `kw_class_index` of its
-  /// payload bits instead of its code point and `multiple` for the first bytes 80…FF, then the
+  /// (``Alphabet/utf8Classes(bmp:multiple:)``, built here and not kept) with each three-byte
+  /// character under `kw_class_index` of its payload bits instead of its code point and `multiple` for the first bytes 80…FF, then the
   /// DFA's root transitions as the kernel reads them (``rootNext(_:multiple:noise:)``),
   /// `KW_CLASS_COUNT` classes in.
   static func lookup(_ automaton: Automaton, alphabet: Alphabet) -> [UInt16] {
     let classCount = Int(KW_CLASS_COUNT)
     let rootNext = rootNext(automaton, multiple: Int(alphabet.multiple), noise: Int(alphabet.noise))
     var block = [UInt16](repeating: 0, count: classCount + 2 * rootNext.count)
-    alphabet.utf8Classes.withUnsafeBufferPointer { classes in
+    let utf8Classes = Alphabet.utf8Classes(bmp: alphabet.bmp, multiple: alphabet.multiple)
+    utf8Classes.withUnsafeBufferPointer { classes in
       block.withUnsafeMutableBufferPointer { block in
         // Three-byte characters E0+a 80+b 80+c: the code point's class under the index the
         // kernel computes from the masked bytes a | b << 8 | c << 16.
